@@ -1,0 +1,16 @@
+// provider/: everything that knows the Spheron marketplace and the stack language — constructs,
+// spec loading and validation, conversion, resource types, the marketplace client, health and
+// scaling. Must not import cli/ beyond cli/diag and the types of cli/provider-api.ts.
+import type { Provider } from '../cli/provider-api.js';
+import { convertFile } from './convert/convert-file.js';
+import { scaffoldProject } from './spec/scaffold-project.js';
+import { loadStack } from './spec/load-stack.js';
+
+/** The provider the core drives. */
+export function createProvider(): Provider {
+  return {
+    loadStack,
+    convert: convertFile,
+    scaffold: scaffoldProject,
+  };
+}
