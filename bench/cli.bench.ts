@@ -1,0 +1,65 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { generateLargeSpec } from './generate-large-spec.js';
+import type { BenchSection } from './measure.js';
+import { timeCommand } from './measure.js';
+
+/** Start-up and validation speed of the CLI as a user runs it, against bare `node` as the baseline. */
+export async function runCliBench(root: string): Promise<BenchSection> {
+  const node = process.execPath;
+  const bin = join(root, 'bin', 'run.js');
+  const dir = mkdtempSync(join(tmpdir(), 'leasehold-bench-'));
+  try {
+    const large = join(dir, 'large.yaml');
+    writeFileSync(large, generateLargeSpec(500));
+    const bare = timeCommand({ cmd: node, args: ['-e', ''], cwd: root });
+    const help = timeCommand({ cmd: node, args: [bin, '--help'], cwd: root });
+    const web = timeCommand({
+      cmd: node,
+      args: [bin, 'validate', '-f', 'examples/web.yaml'],
+      cwd: root,
+    });
+    const big = timeCommand({
+      cmd: node,
+      args: [bin, 'validate', '-f', large],
+      cwd: root,
+      runs: 9,
+    });
+    return {
+      title: 'CLI start-up and validation',
+      rows: [
+        {
+          name: 'node -e "" (baseline: bare Node start-up)',
+          value: bare,
+          unit: 'ms',
+          target: '',
+          pass: null,
+        },
+        {
+          name: 'leasehold --help',
+          value: help,
+          unit: 'ms',
+          target: '≤ 250 ms',
+          pass: help <= 250,
+        },
+        {
+          name: 'leasehold validate -f examples/web.yaml',
+          value: web,
+          unit: 'ms',
+          target: '',
+          pass: null,
+        },
+        {
+          name: 'leasehold validate (generated 500-instance spec)',
+          value: big,
+          unit: 'ms',
+          target: '≤ 600 ms',
+          pass: big <= 600,
+        },
+      ],
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

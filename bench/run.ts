@@ -1,0 +1,25 @@
+// `npm run bench`: runs every benchmark section and rewrites docs/benchmarks.md with the medians,
+// the targets and the machine they were measured on.
+import { writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { runCliBench } from './cli.bench.js';
+import type { BenchSection } from './measure.js';
+import { renderBenchmarks } from './render-benchmarks.js';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+const sections: BenchSection[] = [];
+for (const bench of [runCliBench]) {
+  const section = await bench(root);
+  sections.push(section);
+  for (const r of section.rows)
+    process.stdout.write(`${section.title}: ${r.name} = ${r.value.toFixed(1)} ${r.unit}\n`);
+}
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+writeFileSync(
+  join(root, 'docs', 'benchmarks.md'),
+  renderBenchmarks(sections, { machine, date: new Date() }),
+);
+process.stdout.write('Wrote docs/benchmarks.md\n');

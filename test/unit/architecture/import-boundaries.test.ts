@@ -1,0 +1,61 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, resolve, dirname } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+
+// The core/provider split (DESIGN.md §3, STYLE §1) checked over the real import graph, so a
+// violation fails here even if someone silences the lint rule.
+const root = resolve(dirname(new URL(import.meta.url).pathname), '../../..');
+
+function sourceFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return sourceFiles(p);
+    return p.endsWith('.ts') && !p.endsWith('.d.ts') ? [p] : [];
+  });
+}
+
+const IMPORT =
+  /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\(\s*['"]([^'"]+)['"]\s*\)/g;
+
+function importsOf(file: string): string[] {
+  const text = readFileSync(file, 'utf8');
+  return [...text.matchAll(IMPORT)].map((m) => m[1] ?? m[2] ?? '');
+}
+
+function resolvesInto(file: string, spec: string, dir: string): boolean {
+  if (!spec.startsWith('.')) return false;
+  return relative(join(root, dir), resolve(dirname(file), spec)).split('/')[0] !== '..';
+}
+
+describe('import boundaries', () => {
+  const cliFiles = sourceFiles(join(root, 'cli'));
+
+  it('GIVEN the core (cli/) WHEN its imports are read THEN none is ethers', () => {
+    const offenders = cliFiles.filter((f) =>
+      importsOf(f).some((s) => s === 'ethers' || s.startsWith('ethers/')),
+    );
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  it('GIVEN the core (cli/) WHEN its imports are read THEN only cli/providers.ts reaches provider/, and lazily', () => {
+    const offenders = cliFiles.filter(
+      (f) =>
+        !f.endsWith('cli/providers.ts') && importsOf(f).some((s) => resolvesInto(f, s, 'provider')),
+    );
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+    const providers = readFileSync(join(root, 'cli/providers.ts'), 'utf8');
+    expect(providers).toMatch(/import\(\s*['"]\.\.\/provider\/index\.js['"]\s*\)/);
+    expect(providers).not.toMatch(/^import\s(?!type)[^;]*provider\//m);
+  });
+
+  it('GIVEN the provider WHEN its imports are read THEN it uses only cli/diag and cli/provider-api of the core', () => {
+    const offenders = sourceFiles(join(root, 'provider')).filter((f) =>
+      importsOf(f).some((s) => {
+        if (!resolvesInto(f, s, 'cli')) return false;
+        const target = relative(join(root, 'cli'), resolve(dirname(f), s));
+        return !(target.startsWith('diag/') || target === 'provider-api.js');
+      }),
+    );
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
+});
