@@ -1,0 +1,12 @@
+// provider/spec/units: exact parsers and formatters for CPU, byte sizes, durations and token
+// amounts. Pure; no floats touch a quantity. Imports nothing outside this directory.
+export { formatByteSize } from './format-byte-size.js';
+export { formatCpu } from './format-cpu.js';
+export { formatDuration } from './format-duration.js';
+export { formatTokenAmount } from './format-token-amount.js';
+export { BYTE_UNITS, parseByteSize } from './parse-byte-size.js';
+export { parseCpu } from './parse-cpu.js';
+export { DURATION_UNITS, parseDuration } from './parse-duration.js';
+export { parseTokenAmount } from './parse-token-amount.js';
+export { unitFail, unitOk } from './unit-result.js';
+export type { UnitResult } from './unit-result.js';
