@@ -1,6 +1,98 @@
+import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, resolve } from 'node:path';
 import type { LoadStackRequest, LoadStackResponse } from '../../cli/provider-api.js';
+import { errorDiag } from '../../cli/diag/index.js';
+import type { Diagnostic } from '../../cli/diag/index.js';
+import { canonicalJson } from './canonical-json.js';
+import { checkStack } from './check-stack.js';
+import { knownTokens } from './known-tokens.js';
+import type { TokenInfo } from './known-tokens.js';
+import type { ParsedSource } from './parsed-source.js';
+import { parseYamlSpec } from './parse-yaml-spec.js';
+import { readAddressBookTokens } from './read-address-book-tokens.js';
 
-/** STUB (owned by the spec pipeline work): reads a YAML spec or a CDK app into the model. */
+/** The spec file read when `-f` is not given. */
+export const DEFAULT_SPEC_FILE = 'leasehold.yaml';
+
+/**
+ * Reads a stack into the model: a CDK app (`--app`, `-f …/cdktf.json`, or a lone cdktf.json in
+ * cwd) or a YAML spec (`-f`, default leasehold.yaml), then the network's tokens, then the pure
+ * pipeline (checkStack). Paths in messages are as the user typed them.
+ */
 export async function loadStack(req: LoadStackRequest): Promise<LoadStackResponse> {
-  throw new Error(`loadStack not implemented (${req.cwd})`);
+  const parsed = await readSource(req);
+  if (parsed === null) return fileNotFound(req.file ?? DEFAULT_SPEC_FILE);
+  const { tokens, diagnostics } = await tokensFor(parsed);
+  const res = checkStack(parsed, tokens);
+  // Without the address book every token looks unknown; its own error already says why.
+  const rest =
+    diagnostics.length > 0
+      ? res.diagnostics.filter((d) => d.code !== 'spec/unknown-token')
+      : res.diagnostics;
+  const all = [...diagnostics, ...rest];
+  const model = all.some((d) => d.severity === 'error') ? null : res.model;
+  return {
+    model,
+    canonicalJson: model === null ? null : canonicalJson(model),
+    diagnostics: all,
+    file: parsed.file,
+  };
+}
+
+async function readSource(req: LoadStackRequest): Promise<ParsedSource | null> {
+  const isCdkFile = req.file !== undefined && basename(req.file) === 'cdktf.json';
+  const lonelyCdk =
+    req.file === undefined &&
+    !existsSync(resolve(req.cwd, DEFAULT_SPEC_FILE)) &&
+    existsSync(resolve(req.cwd, 'cdktf.json'));
+  if (req.app !== undefined || isCdkFile || lonelyCdk) {
+    // Loaded lazily: running a CDK app pulls in process spawning that YAML users never need.
+    const { readCdkApp } = await import('./read-cdk-app.js');
+    return readCdkApp({ app: req.app, file: lonelyCdk ? 'cdktf.json' : req.file, cwd: req.cwd });
+  }
+  const file = req.file ?? DEFAULT_SPEC_FILE;
+  const abs = resolve(req.cwd, file);
+  let text: string;
+  try {
+    text = await readFile(abs, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw e;
+  }
+  return parseYamlSpec(text, file, dirname(abs));
+}
+
+async function tokensFor(
+  parsed: ParsedSource,
+): Promise<{ tokens: readonly TokenInfo[]; diagnostics: Diagnostic[] }> {
+  const data = parsed.data;
+  const network =
+    typeof data === 'object' && data !== null ? (data as { network?: unknown }).network : undefined;
+  if (network === undefined || typeof network === 'string') {
+    return { tokens: knownTokens(network ?? 'local') ?? [], diagnostics: [] };
+  }
+  const book =
+    typeof network === 'object' && network !== null
+      ? (network as { addressBook?: unknown }).addressBook
+      : undefined;
+  // A malformed network block is the schema's to report; do not add a second message about it.
+  if (typeof book !== 'string') return { tokens: [], diagnostics: [] };
+  const res = await readAddressBookTokens(book, parsed.baseDir);
+  return { tokens: res.tokens, diagnostics: res.diagnostics.map((d) => locate(parsed, d)) };
+}
+
+function locate(parsed: ParsedSource, d: Diagnostic): Diagnostic {
+  const source = parsed.locate(['network', 'addressBook']);
+  return source === undefined ? d : { ...d, source };
+}
+
+function fileNotFound(file: string): LoadStackResponse {
+  const diag = errorDiag({
+    code: 'spec/file-not-found',
+    summary: 'Stack file not found',
+    detail: `There is no ${JSON.stringify(file)} to read.`,
+    hint: 'Run `leasehold init` to create one, or pass the spec file with -f.',
+  });
+  return { model: null, canonicalJson: null, diagnostics: [diag], file };
 }
