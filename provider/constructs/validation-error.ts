@@ -17,5 +17,10 @@ export class ValidationError extends LeaseholdError {
     });
     this.name = 'ValidationError';
     this.constructPath = opts.constructPath;
+    // When the user's app crashes on this error, Node prints the message, not a dump of fields;
+    // `leasehold synth` recognises that one line (read-cdk-app.ts) and shows it as a diagnostic.
+    for (const key of ['code', 'summary', 'detail', 'hint', 'constructPath'])
+      Object.defineProperty(this, key, { enumerable: false });
+    delete (this as { cause?: unknown }).cause;
   }
 }

@@ -13,6 +13,7 @@ import { createCdkLocator } from './cdk-locator.js';
 import { cdkToSpec, hasLeaseholdContent } from './cdk-to-spec.js';
 import type { ParsedSource } from './parsed-source.js';
 import { runCdkApp } from './run-cdk-app.js';
+import type { RunCdkAppResult } from './run-cdk-app.js';
 
 /** Where the app is: an explicit command, a cdktf.json, or cwd/cdktf.json. */
 export interface ReadCdkAppRequest {
@@ -34,22 +35,34 @@ export async function readCdkApp(req: ReadCdkAppRequest): Promise<ParsedSource> 
     outdir,
     timeoutMs: APP_TIMEOUT_MS,
   });
-  if (!run.ok) {
-    const how = run.timedOut
-      ? `did not finish within ${APP_TIMEOUT_MS / 1000} s`
-      : `exited with code ${run.exitCode ?? 'unknown'}`;
-    return failed(target.file, target.dir, [
-      errorDiag({
-        code: 'cdk/app-failed',
-        summary: 'The CDK app failed',
-        detail: `The app command "${target.command}" ${how}.${run.stderr === '' ? '' : `\n${run.stderr}`}`,
-        hint: 'Fix the error the app reported, then run the command again.',
-      }),
-    ]);
-  }
+  if (!run.ok) return failed(target.file, target.dir, [appFailed(target.command, run)]);
   const stack = await pickStack(outdir, target.command);
   if ('diagnostic' in stack) return failed(target.file, target.dir, [stack.diagnostic]);
   return toParsedSource(stack.file, stack.text, target.dir);
+}
+
+/** Matches the line Node prints when a construct constructor threw a ValidationError. */
+const VALIDATION_ERROR = /^ValidationError: Invalid construct props: (.+)$/m;
+
+function appFailed(command: string, run: RunCdkAppResult): Diagnostic {
+  const invalid = VALIDATION_ERROR.exec(run.stderr)?.[1];
+  if (invalid !== undefined) {
+    return errorDiag({
+      code: 'cdk/invalid-props',
+      summary: 'Invalid construct props',
+      detail: `The app command "${command}" stopped at a construct: ${invalid}`,
+      hint: 'Fix the props of the construct at the path named above.',
+    });
+  }
+  const how = run.timedOut
+    ? `did not finish within ${APP_TIMEOUT_MS / 1000} s`
+    : `exited with code ${run.exitCode ?? 'unknown'}`;
+  return errorDiag({
+    code: 'cdk/app-failed',
+    summary: 'The CDK app failed',
+    detail: `The app command "${command}" ${how}.${run.stderr === '' ? '' : `\n${run.stderr}`}`,
+    hint: 'Fix the error the app reported, then run the command again.',
+  });
 }
 
 function toParsedSource(file: string, text: string, baseDir: string): ParsedSource {

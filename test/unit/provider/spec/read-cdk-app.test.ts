@@ -82,6 +82,22 @@ describe('readCdkApp', () => {
     expect(detail).not.toMatch(/\n\s+at\s/);
   });
 
+  it('GIVEN an app stopped by a construct ValidationError WHEN read THEN cdk/invalid-props carries the construct path and message', async () => {
+    const line =
+      'ValidationError: Invalid construct props: web/hc: The health check sets both of `http` and `tcp`.';
+    const printed = `file:///x.js:1\n\n${line}\n    at new HealthCheck (file:///x.js:1:1)`;
+    const dir = await project({}, { app: 'node fail.mjs' });
+    await writeFile(
+      join(dir, 'fail.mjs'),
+      `console.error(${JSON.stringify(printed)}); process.exit(1);`,
+    );
+    const src = await readCdkApp({ app: undefined, file: undefined, cwd: dir });
+    expect(codes(src)).toEqual(['cdk/invalid-props']);
+    expect(src.diagnostics[0]?.detail).toBe(
+      'The app command "node fail.mjs" stopped at a construct: web/hc: The health check sets both of `http` and `tcp`.',
+    );
+  });
+
   it('GIVEN no stack, or two leasehold stacks WHEN read THEN cdk/no-stack or cdk/multiple-stacks', async () => {
     const none = await readCdkApp({
       app: undefined,
