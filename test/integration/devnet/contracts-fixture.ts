@@ -1,7 +1,13 @@
 // Shared set-up of the contracts-*.test.ts suites: one automining anvil per test file, the devnet
 // deployed on it, and signers for the tenant, the admin, the matcher and the providers.
-import { Contract, Interface, JsonRpcProvider, Wallet, ZeroAddress } from 'ethers';
-import type { ContractTransactionResponse, Log, LogDescription, TransactionReceipt } from 'ethers';
+import { Interface, JsonRpcProvider, Wallet, ZeroAddress } from 'ethers';
+import type {
+  ContractTransactionResponse,
+  Log,
+  LogDescription,
+  TransactionReceipt,
+  Contract,
+} from 'ethers';
 import type { AddressBook } from '../../../devnet/chain/address-book.js';
 import { loadArtifact } from '../../../devnet/chain/artifacts.js';
 import type { ContractName } from '../../../devnet/chain/artifacts.js';
