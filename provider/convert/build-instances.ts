@@ -139,7 +139,7 @@ function buildInstance(i: BuildInstanceInput): InstanceSpec | undefined {
     ...i.parts.instance,
     ...(resources === undefined ? {} : { resources }),
     ...(typeof count === 'number' && count !== 1 ? { count } : {}),
-    ...(placement === undefined ? {} : { placement }),
+    ...(placement === undefined || Object.keys(placement).length === 0 ? {} : { placement }),
     ...(pricing === undefined ? {} : { pricing }),
   };
 }
