@@ -1,0 +1,98 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from '@jest/globals';
+import { loadStack } from '../../../../provider/spec/load-stack.js';
+
+function project(files: Record<string, string>): string {
+  const dir = mkdtempSync(join(tmpdir(), 'leasehold-load-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+}
+
+const CUSTOM = `stack: custom
+network:
+  name: mine
+  rpcUrl: http://127.0.0.1:8545
+  chainId: 31337
+  addressBook: book.json
+instances:
+  a:
+    image: x
+    pricing:
+      maxPerHour: "1.5"
+      token: GOLD
+`;
+
+describe('loadStack', () => {
+  it('GIVEN no spec file WHEN loaded THEN spec/file-not-found hints at init and -f', async () => {
+    const cwd = project({});
+    const res = await loadStack({ cwd });
+    expect(res.model).toBeNull();
+    expect(res.file).toBe('leasehold.yaml');
+    expect(res.diagnostics).toEqual([
+      expect.objectContaining({ code: 'spec/file-not-found', severity: 'error' }),
+    ]);
+    expect(res.diagnostics[0]?.hint).toMatch(/leasehold init.*-f/);
+  });
+
+  it('GIVEN a spec with a bad unit WHEN loaded THEN the diagnostic carries the file as typed, line and column', async () => {
+    const cwd = project({
+      'my.yaml':
+        'stack: s\ninstances:\n  a:\n    image: x\n    resources:\n      cpu: "0.0001"\n    pricing: { maxPerHour: "1", token: USDT }\n',
+    });
+    const res = await loadStack({ cwd, file: 'my.yaml' });
+    expect(res.model).toBeNull();
+    expect(res.canonicalJson).toBeNull();
+    expect(res.file).toBe('my.yaml');
+    const d = res.diagnostics.find((x) => x.code === 'spec/invalid-unit');
+    expect(d?.source).toMatchObject({ file: 'my.yaml', line: 6, column: 7 });
+  });
+
+  it('GIVEN leasehold.yaml in cwd WHEN loaded without -f THEN it is read and canonical JSON returned', async () => {
+    const cwd = project({
+      'leasehold.yaml':
+        'stack: s\ninstances:\n  a:\n    image: x\n    pricing: { maxPerHour: 1, token: USDT }\n',
+    });
+    const res = await loadStack({ cwd });
+    expect(res.diagnostics).toEqual([]);
+    expect(res.model?.resources.map((r) => r.address)).toEqual(['instance.a']);
+    expect(JSON.parse(res.canonicalJson ?? 'null')).toEqual(JSON.parse(JSON.stringify(res.model)));
+    expect(res.canonicalJson).not.toMatch(/\s/);
+  });
+
+  it('GIVEN a custom network WHEN its address book lists the token THEN its decimals are used', async () => {
+    const book = JSON.stringify({ tokens: [{ symbol: 'GOLD', decimals: 2, address: '0x01' }] });
+    const cwd = project({ 'leasehold.yaml': CUSTOM, 'book.json': book });
+    const res = await loadStack({ cwd });
+    expect(res.diagnostics).toEqual([]);
+    const inst = res.model?.resources[0];
+    expect(inst?.attributes).toMatchObject({ pricing: { token: 'GOLD', amount: '150' } });
+  });
+
+  it('GIVEN a custom network WHEN the address book is missing THEN spec/invalid-address-book alone is reported', async () => {
+    const res = await loadStack({ cwd: project({ 'leasehold.yaml': CUSTOM }) });
+    expect(res.model).toBeNull();
+    expect(res.diagnostics.map((d) => d.code)).toEqual(['spec/invalid-address-book']);
+    expect(res.diagnostics[0]?.source?.line).toBe(6);
+  });
+
+  it('GIVEN an address book with a malformed token WHEN loaded THEN spec/invalid-address-book names the entry', async () => {
+    const cwd = project({
+      'leasehold.yaml': CUSTOM,
+      'book.json': '{"tokens":[{"symbol":"GOLD","decimals":"2"}]}',
+    });
+    const res = await loadStack({ cwd });
+    expect(res.diagnostics[0]?.detail).toContain('tokens[0]');
+  });
+
+  it('GIVEN a token the network does not accept WHEN loaded THEN spec/unknown-token, not USDT', async () => {
+    const cwd = project({
+      'leasehold.yaml':
+        'stack: s\ninstances:\n  a:\n    image: x\n    pricing: { maxPerHour: 1, token: DAI }\n',
+    });
+    const res = await loadStack({ cwd });
+    expect(res.model).toBeNull();
+    expect(res.diagnostics.map((d) => d.code)).toContain('spec/unknown-token');
+  });
+});
