@@ -1,0 +1,129 @@
+/**
+ * The stand-in for one lease's deployment: every service of the manifest, `count` replicas each.
+ * A new manifest replaces the replicas (the update path); the lease's logs outlive replacements.
+ */
+import type { Manifest, ManifestService } from '../protocol/manifest.js';
+import { envKeys, envValue } from '../protocol/manifest.js';
+import { LogBuffer } from './log-buffer.js';
+import { Replica } from './replica.js';
+import type { ReplicaFaults, ReplicaListener, ReplicaState } from './replica.js';
+
+/** Options of {@link Workload}. */
+export interface WorkloadOptions {
+  readonly leaseId: string;
+  readonly startDelayMs: number;
+  /** Default requests per second at 100 % CPU; the manifest env `LEASEHOLD_CAPACITY_RPS` overrides. */
+  readonly capacityRps: number;
+  readonly faults: () => ReplicaFaults;
+  readonly slowDelayMs?: number | undefined;
+  readonly crashAfterMs?: number | undefined;
+}
+
+/** One replica as the status routes report it. */
+export interface ReplicaSnapshot {
+  readonly name: string;
+  readonly state: ReplicaState;
+  readonly waitingReason: string;
+  readonly restartCount: number;
+  readonly startedAt: Date | null;
+  readonly finishedAt: Date | null;
+  readonly listeners: readonly ReplicaListener[];
+}
+
+/** One service as the status routes report it. */
+export interface ServiceSnapshot {
+  readonly name: string;
+  readonly image: string;
+  readonly count: number;
+  readonly generation: number;
+  readonly createdAt: Date;
+  readonly replicas: readonly ReplicaSnapshot[];
+}
+
+/** A lease's running stand-in. */
+export class Workload {
+  readonly logs = new LogBuffer();
+  private replicas = new Map<string, Replica[]>();
+  private services: readonly ManifestService[] = [];
+  private generation = 0;
+  private createdAt = new Date();
+
+  constructor(private readonly opts: WorkloadOptions) {}
+
+  /** Starts (or replaces) the replicas for `manifest`. */
+  async apply(manifest: Manifest): Promise<void> {
+    const old = [...this.replicas.values()].flat();
+    this.replicas = new Map();
+    await Promise.all(old.map((r) => r.stop()));
+    this.generation += 1;
+    this.createdAt = new Date();
+    this.services = manifest.flatMap((g) => g.services);
+    for (const svc of this.services) {
+      const list: Replica[] = [];
+      for (let i = 0; i < svc.count; i += 1) list.push(this.replica(svc, i));
+      this.replicas.set(svc.name, list);
+      list.forEach((r) => r.start());
+    }
+  }
+
+  /** Crashes every running replica now (the `crash` fault). */
+  async crashAll(): Promise<void> {
+    await Promise.all([...this.replicas.values()].flat().map((r) => r.crash()));
+  }
+
+  /** Tears everything down; listeners are gone when this resolves. */
+  async stop(): Promise<void> {
+    const all = [...this.replicas.values()].flat();
+    this.replicas = new Map();
+    await Promise.all(all.map((r) => r.stop()));
+  }
+
+  /** Replicas currently running, over all services. */
+  get runningReplicas(): number {
+    return [...this.replicas.values()].flat().filter((r) => r.state === 'running').length;
+  }
+
+  /** The status of every service. */
+  snapshot(): ServiceSnapshot[] {
+    return this.services.map((svc) => ({
+      name: svc.name,
+      image: svc.image,
+      count: svc.count,
+      generation: this.generation,
+      createdAt: this.createdAt,
+      replicas: (this.replicas.get(svc.name) ?? []).map((r) => ({
+        name: r.name,
+        state: r.state,
+        waitingReason: r.waitingReason,
+        restartCount: r.restartCount,
+        startedAt: r.startedAt,
+        finishedAt: r.finishedAt,
+        listeners: r.listeners,
+      })),
+    }));
+  }
+
+  private replica(svc: ManifestService, index: number): Replica {
+    const override = Number(envValue(svc, 'LEASEHOLD_CAPACITY_RPS'));
+    const name = `${svc.name}-${index}`;
+    return new Replica({
+      leaseId: this.opts.leaseId,
+      service: svc.name,
+      index,
+      image: svc.image,
+      envKeys: envKeys(svc),
+      ports: svc.expose.map((e) => ({
+        port: e.port,
+        externalPort: e.externalPort ?? e.port,
+        proto: e.proto,
+      })),
+      // Replicas come up one after another, so ready_replicas visibly rises.
+      startDelayMs: this.opts.startDelayMs + index * Math.min(250, this.opts.startDelayMs),
+      capacityRps: Number.isFinite(override) && override > 0 ? override : this.opts.capacityRps,
+      slowDelayMs: this.opts.slowDelayMs,
+      crashAfterMs: this.opts.crashAfterMs,
+      faults: this.opts.faults,
+      log: (message) => this.logs.push({ name, service: svc.name, message }),
+    });
+  }
+}
