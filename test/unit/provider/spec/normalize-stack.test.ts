@@ -324,6 +324,27 @@ describe('normalizeStack', () => {
     });
   });
 
+  it('GIVEN a descending expected status range WHEN normalized THEN spec/invalid-status at its path', () => {
+    const res = normalizeStack(
+      spec({
+        a: {
+          image: 'x',
+          pricing: price,
+          health: { http: { port: 80, expectedStatus: '399-200' } },
+        },
+      }),
+      ctx,
+    );
+    expect(res.model).toBeNull();
+    expect(res.diagnostics).toEqual([
+      expect.objectContaining({
+        code: 'spec/invalid-status',
+        path: 'instances.a.health.http.expectedStatus',
+        address: 'health_check.a',
+      }),
+    ]);
+  });
+
   it('GIVEN a custom network WHEN normalized THEN its address book path is made absolute', () => {
     const res = normalizeStack(
       spec(
