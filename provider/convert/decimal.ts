@@ -33,13 +33,6 @@ export function scaleDecimal(d: Decimal, mul: bigint, shift: number): Decimal {
   return { digits: d.digits * mul, scale: d.scale + shift };
 }
 
-/** `d × 10^shift` as an integer, or null when that is not a whole number. */
-export function toIntegerShifted(d: Decimal, shift: number): bigint | null {
-  if (shift >= d.scale) return d.digits * 10n ** BigInt(shift - d.scale);
-  const div = 10n ** BigInt(d.scale - shift);
-  return d.digits % div === 0n ? d.digits / div : null;
-}
-
 /**
  * The exact decimal text of a YAML number or numeric string (`1e-7` → `"0.0000001"`), or null when
  * it is negative, not finite or not a number at all.
