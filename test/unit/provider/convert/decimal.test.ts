@@ -5,7 +5,6 @@ import {
   parseDecimal,
   scaleDecimal,
   toDecimalString,
-  toIntegerShifted,
 } from '../../../../provider/convert/decimal.js';
 
 describe('decimal', () => {
