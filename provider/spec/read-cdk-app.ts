@@ -4,7 +4,7 @@
  * constructs, and converts its cdk.tf.json (cdk-to-spec.ts) with a locator into that file.
  */
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { errorDiag } from '../../cli/diag/index.js';
@@ -35,9 +35,16 @@ export async function readCdkApp(req: ReadCdkAppRequest): Promise<ParsedSource> 
     outdir,
     timeoutMs: APP_TIMEOUT_MS,
   });
-  if (!run.ok) return failed(target.file, target.dir, [appFailed(target.command, run)]);
+  if (!run.ok) {
+    await rm(outdir, { recursive: true, force: true });
+    return failed(target.file, target.dir, [appFailed(target.command, run)]);
+  }
   const stack = await pickStack(outdir, target.command);
-  if ('diagnostic' in stack) return failed(target.file, target.dir, [stack.diagnostic]);
+  if ('diagnostic' in stack) {
+    await rm(outdir, { recursive: true, force: true });
+    return failed(target.file, target.dir, [stack.diagnostic]);
+  }
+  // Kept on success: diagnostics point into the synthesized file and renderers quote its lines.
   return toParsedSource(stack.file, stack.text, target.dir);
 }
 
