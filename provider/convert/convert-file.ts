@@ -12,6 +12,8 @@ import { sdlToSpec } from './sdl-to-spec.js';
 import { stackNameFromFile } from './stack-name.js';
 
 const FORMAT_NAMES = { icl: 'Spheron ICL', sdl: 'Akash SDL' } as const;
+/** Warnings about a secret in the source: a located diagnostic would quote the secret's line. */
+const SECRET_LINE_CODES = new Set(['convert/password-not-copied', 'convert/env-looks-secret']);
 
 /**
  * `leasehold convert FILE`: reads an ICL or SDL file and returns the Leasehold spec as YAML, with
@@ -42,7 +44,7 @@ export async function convertFile(req: ConvertRequest): Promise<ConvertResponse>
   const stack = req.stack ?? stackNameFromFile(file);
   const convert = detected.format === 'icl' ? iclToSpec : sdlToSpec;
   const result = convert(data, { stack });
-  const diagnostics = locateInYaml(result.diagnostics, doc, lines, file);
+  const diagnostics = locateInYaml(result.diagnostics, doc, lines, file, SECRET_LINE_CODES);
   if (result.spec === null) return { yaml: null, sourceFormat: detected.format, diagnostics };
   const yaml = emitSpecYaml(result.spec, {
     source: `${basename(file)} (${FORMAT_NAMES[detected.format]})`,

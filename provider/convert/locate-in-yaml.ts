@@ -7,16 +7,18 @@ import { parsePath } from '../spec/spec-path.js';
 /**
  * Adds `source` to diagnostics whose `path` points into the parsed document, using the nearest
  * node that exists (a dropped key's parent when the key itself is gone). STYLE §14: converters
- * report paths, this step finds lines.
+ * report paths, this step finds lines. `skipCodes` stay unlocated: renderers quote the source
+ * line, and for those codes that line holds a secret.
  */
 export function locateInYaml(
   diags: readonly Diagnostic[],
   doc: Document,
   lines: LineCounter,
   file: string,
+  skipCodes: ReadonlySet<string> = new Set(),
 ): Diagnostic[] {
   return diags.map((d) => {
-    if (d.path === undefined || d.source !== undefined) return d;
+    if (d.path === undefined || d.source !== undefined || skipCodes.has(d.code)) return d;
     const source = rangeOf(doc, lines, file, parsePath(d.path));
     return source === undefined ? d : { ...d, source };
   });

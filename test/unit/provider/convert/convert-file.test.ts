@@ -67,6 +67,26 @@ describe('convertFile', () => {
     });
   });
 
+  it('GIVEN a literal registry password or secret-looking env WHEN converted THEN those warnings carry no source line to quote', async () => {
+    const r = await convertFile({
+      file: join(process.cwd(), 'test/fixtures/convert/sdl/credentials.yaml'),
+      cwd: dir,
+    });
+    const pw = r.diagnostics.find((d) => d.code === 'convert/password-not-copied');
+    expect(pw?.path).toBe('services.private-app.credentials.password');
+    expect(pw?.source).toBeUndefined();
+    const env = await convertFile({
+      file: join(process.cwd(), 'test/fixtures/convert/sdl/env-command-args.yaml'),
+      cwd: dir,
+    });
+    expect(
+      env.diagnostics.find((d) => d.code === 'convert/env-looks-secret')?.source,
+    ).toBeUndefined();
+    expect(
+      env.diagnostics.find((d) => d.code === 'convert/price-needs-review')?.source,
+    ).toBeDefined();
+  });
+
   it('GIVEN a stack name WHEN converted THEN it wins over the file name', async () => {
     const r = await convertFile({
       file: join(process.cwd(), 'test/fixtures/convert/icl/spheron-sdk-readme.yaml'),
