@@ -1,4 +1,4 @@
-import { basename } from 'node:path';
+import { basename, resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { LeaseholdCommand } from '../base-command.js';
 import { hasErrors } from '../diag/index.js';
@@ -33,7 +33,7 @@ export default class Init extends LeaseholdCommand {
     const { args, flags } = await this.parse(Init);
     const dir = args.dir;
     const kind = flags.cdk ? 'cdk' : 'yaml';
-    const stack = flags.stack ?? toStackName(basename(process.cwd() + '/' + dir));
+    const stack = flags.stack ?? toStackName(basename(resolve(process.cwd(), dir)));
     const provider = await loadProvider();
     const res = await provider.scaffold({ dir, kind, stack, force: flags.force });
     if (hasErrors(res.diagnostics)) this.fail(res.diagnostics);

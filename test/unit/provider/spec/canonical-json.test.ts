@@ -30,7 +30,14 @@ describe('canonicalJson', () => {
   });
 
   it('GIVEN any JSON value WHEN its keys are shuffled THEN the canonical form and hash are the same', () => {
-    const json = fc.jsonValue().filter((v) => !JSON.stringify(v).match(/\d\.\d|e[+-]?\d|-0\b/));
+    // The model holds only safe integers (canonicalJson rejects anything else), so generate those.
+    const onlySafeIntegers = (v: unknown): boolean =>
+      typeof v === 'number'
+        ? Number.isSafeInteger(v) && !Object.is(v, -0)
+        : v !== null && typeof v === 'object'
+          ? Object.values(v).every(onlySafeIntegers)
+          : true;
+    const json = fc.jsonValue().filter(onlySafeIntegers);
     fc.assert(
       fc.property(json, (v) => {
         const reversed = JSON.parse(JSON.stringify(v), (_k, val: unknown) =>
