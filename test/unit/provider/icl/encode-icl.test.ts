@@ -227,4 +227,15 @@ describe('encodeIcl', () => {
     });
     expect(codeOf(() => encodeIcl(m, { secretValues: {} }))).toBe('icl/missing-secret');
   });
+
+  it('GIVEN a token ICL has no decimals for WHEN encoded THEN it throws icl/unknown-token', () => {
+    const m = model({ web: { pricing: { maxPerHour: '1', token: 'XYZ' } } }, [
+      { symbol: 'XYZ', decimals: 6 },
+    ]);
+    expect(codeOf(() => encodeIcl(m))).toBe('icl/unknown-token');
+  });
+
+  it('GIVEN a stack without instances WHEN encoded THEN it throws icl/no-instances', () => {
+    expect(codeOf(() => encodeIcl(model({})))).toBe('icl/no-instances');
+  });
 });
