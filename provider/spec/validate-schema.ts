@@ -36,6 +36,10 @@ function compile(): ValidateFunction {
     allowUnionTypes: true,
     discriminator: true,
     verbose: true,
+    // Measured on a 500-instance spec: these halve compile time (about 80 → 35 ms). The schema's
+    // own validity against the 2020-12 meta-schema is checked by a unit test instead.
+    validateSchema: false,
+    code: { optimize: false },
   });
   const schema = JSON.parse(readFileSync(specSchemaPath(), 'utf8')) as AjvModule.AnySchemaObject;
   return ajv.compile(schema);
