@@ -83,4 +83,17 @@ describe('parseYamlSpec', () => {
     expect(r.data).toBeNull();
     expect(r.diagnostics[0]?.code).toBe('spec/yaml-syntax');
   });
+
+  it('GIVEN an unknown tag WHEN parsed THEN a yaml-warning with its position, and the data kept', () => {
+    const r = parse('stack: !custom demo\ninstances: {}\n');
+    expect(r.data).toEqual({ stack: 'demo', instances: {} });
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        code: 'spec/yaml-warning',
+        detail: 'Unresolved tag: !custom.',
+        source: expect.objectContaining({ line: 1, column: 8 }),
+      }),
+    ]);
+  });
 });
