@@ -1,3 +1,4 @@
+import { redact } from '../diag/index.js';
 import type { Diagnostic, Diagnostics } from '../diag/index.js';
 import type { Style } from './style.js';
 
@@ -42,8 +43,10 @@ function quote(d: Diagnostic, opts: RenderDiagnosticsOptions): string[] {
   const src = d.source;
   const text = src === undefined ? undefined : opts.sources?.get(src.file);
   if (src === undefined || text === undefined) return [];
-  const line = text.split(/\r?\n/)[src.line - 1];
-  if (line === undefined) return [];
+  const raw = text.split(/\r?\n/)[src.line - 1];
+  if (raw === undefined) return [];
+  // The quoted line goes to terminals and CI logs: mask keys, tokens and URL credentials in it.
+  const line = redact(raw);
   const gutter = String(src.line);
   const width =
     src.endLine === src.line
