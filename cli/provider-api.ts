@@ -4,6 +4,8 @@
  * only the provider knows what an instance is.
  */
 import type { Diagnostics } from './diag/index.js';
+import type { Change, CostSummary, DriftEntry } from './plan/plan-types.js';
+import type { ResourceState, StackState } from './state/state-types.js';
 
 /** One resource of the normalized model as the core sees it. */
 export interface ModelResourceView {
@@ -73,9 +75,93 @@ export interface ScaffoldResponse {
   readonly diagnostics: Diagnostics;
 }
 
+/** How much a session needs of the wallet. */
+export type SignerNeed = 'none' | 'address' | 'sign';
+
+export interface ConnectRequest {
+  /** The network of the model, or the `--network` flag's name; env overrides are applied inside. */
+  readonly network:
+    | string
+    | {
+        readonly name: string;
+        readonly rpcUrl?: string | undefined;
+        readonly chainId?: number | undefined;
+        readonly addressBook?: string | undefined;
+      };
+  readonly signer: SignerNeed;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** Progress lines for humans ("Starting the local devnet…"); never secrets. */
+  readonly log: (line: string) => void;
+  /** Asks for a keystore password when no env var holds it; absent without a TTY. */
+  readonly promptPassword?: ((question: string) => Promise<string>) | undefined;
+}
+
+export interface RefreshRequest {
+  readonly stack: string;
+  /** State before refresh; null when there is none (import). */
+  readonly prior: StackState | null;
+}
+
+export interface RefreshResponse {
+  /** A new snapshot (same lineage and serial as prior; the caller bumps serial when it writes). */
+  readonly state: StackState;
+  readonly drift: readonly DriftEntry[];
+  readonly diagnostics: Diagnostics;
+}
+
+export interface PlanResourceOptions {
+  /** `--replace ADDR` named this resource or one of its slots (slot addresses listed). */
+  readonly replace: readonly string[];
+  /** The policy controls count: keep the live count instead of the declared one. */
+  readonly ignoreCount: boolean;
+}
+
+export interface PlanResourceRequest {
+  /** The model resource, null when it was removed from the spec (or under --destroy). */
+  readonly desired: ModelResourceView | null;
+  /** Its state, null when it does not exist yet. */
+  readonly prior: ResourceState | null;
+  /** The whole desired model, for cross-resource facts (an instance's health check, policy). */
+  readonly model: ModelView | null;
+  readonly options: PlanResourceOptions;
+}
+
+export interface PlanResourceResponse {
+  /** One change per slot (instances) or one for the resource; no-ops included. */
+  readonly changes: readonly Change[];
+  readonly diagnostics: Diagnostics;
+}
+
+export interface CostRequest {
+  readonly model: ModelView | null;
+  readonly state: StackState;
+  readonly changes: readonly Change[];
+}
+
+/** A connection to one network with (optionally) a wallet: everything that needs the chain. */
+export interface ProviderSession {
+  readonly network: { readonly name: string; readonly chainId: number };
+  /** Wallet address (lowercase), null when the session has no signer. */
+  readonly tenant: string | null;
+  /** Reads the chain and the providers, and reconciles them with the prior state. */
+  refresh(req: RefreshRequest): Promise<RefreshResponse>;
+  /** Rebuilds a stack's state from the chain alone (`import`). */
+  importStack(req: { readonly stack: string }): Promise<RefreshResponse>;
+  /** Pure: the changes that take `prior` to `desired`. */
+  planResource(req: PlanResourceRequest): PlanResourceResponse;
+  /** Pure over its inputs plus the balances read at connect/refresh time. */
+  costSummary(
+    req: CostRequest,
+  ): Promise<{ readonly cost: readonly CostSummary[]; readonly diagnostics: Diagnostics }>;
+  close(): Promise<void>;
+}
+
 /** What the core asks of a provider. Each method reports problems as diagnostics. */
 export interface Provider {
   loadStack(req: LoadStackRequest): Promise<LoadStackResponse>;
   convert(req: ConvertRequest): Promise<ConvertResponse>;
   scaffold(req: ScaffoldRequest): Promise<ScaffoldResponse>;
+  /** Connects to a network (starting the devnet for `local`); throws LeaseholdError on failure. */
+  connect(req: ConnectRequest): Promise<ProviderSession>;
 }

@@ -12,5 +12,7 @@ export function createProvider(): Provider {
     loadStack,
     convert: convertFile,
     scaffold: scaffoldProject,
+    // Lazy: ethers and the marketplace client load only for commands that touch a network.
+    connect: async (req) => (await import('./session/connect-session.js')).connectSession(req),
   };
 }

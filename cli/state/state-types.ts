@@ -1,0 +1,128 @@
+/**
+ * State: what Leasehold last saw and did, per stack (DESIGN §4, STYLE §8). Immutable snapshots; one
+ * writer. `schemas/state.schema.json` is the on-disk contract. Secret VALUES never appear here:
+ * resources record the model attributes they were applied with, which hold only secret references.
+ */
+
+/** Status of one lease slot, as in Terraform's instance objects. */
+export type SlotStatus =
+  /** The lease exists and last apply/refresh found it serving. */
+  | 'ready'
+  /** The lease exists but must be replaced (failed readiness, unhealthy, or marked by the user). */
+  | 'tainted'
+  /** An order was sent (journalled intent); the lease is not confirmed yet. */
+  | 'planned';
+
+/** One lease of a resource: a slot key plus what the chain and the provider told us. */
+export interface LeaseRecord {
+  /** Slot key within the resource: `"0"`, `"1"` (spread provider/none) or a region (spread region). */
+  readonly key: string;
+  readonly status: SlotStatus;
+  /** Order id; equals the lease id once matched (decimal string of a uint64). */
+  readonly orderId: string;
+  /** Null while the order is open (`planned`). */
+  readonly leaseId: string | null;
+  /** Provider wallet address (lowercase), null until matched. */
+  readonly provider: string | null;
+  /** Provider host URI as registered on chain, null until matched. */
+  readonly host: string | null;
+  readonly region: string | null;
+  /** Accepted price per block, scaled by 1e18 (decimal string), null until matched. */
+  readonly acceptedPrice: string | null;
+  /** Token address the lease is paid in (lowercase). */
+  readonly token: string;
+  /** Replicas this lease runs. */
+  readonly replicas: number;
+  /** sha256 of the on-chain order spec string. */
+  readonly specHash: string;
+  /** sha256 of the manifest sent, secrets excluded; null before the manifest is sent. */
+  readonly manifestHash: string | null;
+  readonly startBlock: number | null;
+  readonly numOfBlocks: number;
+  /** Public endpoints (`http://host:port`), as reported by the provider. */
+  readonly endpoints: readonly string[];
+  /** ISO time the record was last written. */
+  readonly updatedAt: string;
+}
+
+/** One resource in state: the model attributes it was applied with, and its leases. */
+export interface ResourceState {
+  /** `instance.web`, `health_check.web`, `autoscaling_policy.web`. */
+  readonly address: string;
+  readonly type: string;
+  readonly name: string;
+  /** The model attributes last applied (provider-defined JSON; secrets as references only). */
+  readonly attributes: unknown;
+  /** Content hash of the model resource last applied. */
+  readonly modelHash: string;
+  /** Leases, sorted by key. Empty for resources with no chain footprint (health checks, policies). */
+  readonly leases: readonly LeaseRecord[];
+}
+
+export interface OutputState {
+  readonly value: string | null;
+  readonly sensitive: boolean;
+}
+
+/** A journalled intent: written before a transaction, cleared once its result is recorded. */
+export interface JournalEntry {
+  readonly id: string;
+  /** `create-order`, `close-lease`, `update-order`, `send-manifest`. */
+  readonly operation: string;
+  readonly address: string;
+  readonly key: string;
+  /** Order or lease id when known. */
+  readonly orderId: string | null;
+  readonly txHash: string | null;
+  readonly createdAt: string;
+}
+
+/** The whole state of one stack: a snapshot, never mutated in place. */
+export interface StackState {
+  readonly formatVersion: 1;
+  readonly stack: string;
+  /** UUID naming this state's history; a saved plan must match it. */
+  readonly lineage: string;
+  /** Increments on every write; a saved plan must match it. */
+  readonly serial: number;
+  readonly network: { readonly name: string; readonly chainId: number };
+  /** Wallet address (lowercase) that owns the leases; null in a state never applied. */
+  readonly tenant: string | null;
+  /** Sorted by address. */
+  readonly resources: readonly ResourceState[];
+  readonly outputs: Readonly<Record<string, OutputState>>;
+  readonly journal: readonly JournalEntry[];
+}
+
+/** Who holds a state lock (Terraform's LockInfo). */
+export interface LockInfo {
+  readonly id: string;
+  /** `plan`, `apply`, `refresh`, `autoscale`, … */
+  readonly operation: string;
+  /** `user@host (pid N)`. */
+  readonly who: string;
+  readonly version: string;
+  /** ISO time. */
+  readonly created: string;
+  readonly path: string;
+}
+
+/** Where state lives. The local file backend is the default; shared backends come later. */
+export interface StateBackend {
+  /** Reads the current state, or null when the stack has none yet. Throws StateCorruptError. */
+  read(): Promise<StackState | null>;
+  /** Writes atomically (temp file, fsync, rename) and keeps the previous state as a backup. */
+  write(state: StackState): Promise<void>;
+  /** Takes the lock, retrying with backoff until `timeoutMs`; throws StateLockedError naming the holder. */
+  acquireLock(
+    info: Omit<LockInfo, 'id' | 'created' | 'path'>,
+    timeoutMs: number,
+  ): Promise<LockInfo>;
+  releaseLock(id: string): Promise<void>;
+  /** Removes a lock whatever holds it (`state unlock ID`): the id must match, as a nonce. */
+  forceUnlock(id: string): Promise<void>;
+  /** The current lock, if any. */
+  readLock(): Promise<LockInfo | null>;
+  /** Human description for messages: the file path. */
+  readonly location: string;
+}
