@@ -1,0 +1,264 @@
+/**
+ * The marketplace client's contract: what the refresh, plan and apply code may ask of the chain and
+ * of providers. Implemented by `createMarketplace` (chain) and `createProviderClient` (provider
+ * REST). Ids are bigints (uint64/uint256 on chain); addresses are lowercase; money is bigint in base
+ * units, prices per block scaled by 1e18 (reference §2.7). Nothing here knows which network it is on.
+ */
+import type { ResolvedNetwork } from '../network/network-types.js';
+
+/** Order state (reference §1.3): 0 open, 1 provisioned, 2 closed, 3 matched. */
+export type OrderStateName = 'open' | 'provisioned' | 'closed' | 'matched';
+
+/** Lease state: 0 active, 1 terminated. */
+export type LeaseStateName = 'active' | 'terminated';
+
+/** Provider registry status (reference §1.3). */
+export type ProviderStatusName =
+  'unregistered' | 'registered' | 'active' | 'maintenance' | 'suspended' | 'deactivated';
+
+/** A lease as `ComputeLease.leases(id)` returns it. Lease id = order id. */
+export interface LeaseInfo {
+  readonly leaseId: bigint;
+  readonly fizzId: bigint;
+  /** The order id. */
+  readonly requestId: bigint;
+  /** Price per block, 1e18-scaled. */
+  readonly acceptedPrice: bigint;
+  /** Lowercase. */
+  readonly provider: string;
+  /** Lowercase. */
+  readonly tenant: string;
+  readonly startBlock: number;
+  /** Unix seconds. */
+  readonly startTime: number;
+  /** Unix seconds; 0 while active. */
+  readonly endTime: number;
+  readonly state: LeaseStateName;
+}
+
+/** An order as `OrderRequest.getOrderById(id)` returns it, with the enums decoded. */
+export interface OrderInfo {
+  readonly id: bigint;
+  /** Price per block, 1e18-scaled. */
+  readonly maxPrice: bigint;
+  readonly numOfBlocks: bigint;
+  /** Token address, lowercase. */
+  readonly token: string;
+  /** Lowercase. */
+  readonly creator: string;
+  readonly state: OrderStateName;
+  /** The compact order spec string (devnet/protocol decodeOrderSpec reads it). */
+  readonly spec: string;
+  readonly version: number;
+  readonly mode: 'fizz' | 'provider';
+  /** Tier numbers 0–6. */
+  readonly tiers: readonly number[];
+}
+
+/** A provider as the registry knows it. */
+export interface ProviderInfo {
+  /** Wallet address, lowercase. */
+  readonly address: string;
+  /** Bare host or host:port as registered (`127.0.0.1:41234`, `provider.example.com`). */
+  readonly hostUri: string;
+  /** PEM of the provider's TLS certificate, null when none is registered. */
+  readonly certificate: string | null;
+  readonly status: ProviderStatusName;
+  readonly tier: number;
+  /** Region from the provider spec, null when the spec names none. */
+  readonly region: string | null;
+  /** The raw provider spec string. */
+  readonly spec: string;
+}
+
+/** A tenant's escrow in one token, base units. */
+export interface EscrowBalance {
+  readonly locked: bigint;
+  readonly unlocked: bigint;
+}
+
+/** The `createOrder` argument (reference §1.5 OrderDetails). */
+export interface OrderDetails {
+  /** Price per block, 1e18-scaled. */
+  readonly maxPrice: bigint;
+  readonly numOfBlocks: bigint;
+  /** Token address. */
+  readonly token: string;
+  /** Compact spec string with the stack tag as its name. */
+  readonly spec: string;
+  readonly version: number;
+  /** 0 fizz, 1 provider. */
+  readonly mode: 0 | 1;
+  readonly tier: readonly number[];
+}
+
+/** A mined transaction. */
+export interface TxResult {
+  readonly txHash: string;
+  readonly blockNumber: number;
+}
+
+/** A created order: its id from the `OrderCreated` log of the receipt. */
+export interface CreatedOrder extends TxResult {
+  readonly orderId: bigint;
+}
+
+/** The `OrderMatched` event of one order. */
+export interface OrderMatch {
+  readonly orderId: bigint;
+  /** Lowercase. */
+  readonly provider: string;
+  readonly acceptedPrice: bigint;
+  readonly blockNumber: number;
+  readonly txHash: string;
+}
+
+/** Options of {@link Marketplace.waitForMatch}. */
+export interface WaitForMatchOptions {
+  /** The block the order was created in: the log query starts there, so no match is missed. */
+  readonly fromBlock: number;
+  readonly timeoutMs: number;
+  /** @default 500 */
+  readonly pollMs?: number | undefined;
+}
+
+/** The chain side of the marketplace. Reads are batched (Multicall3), so N items cost O(1) round trips. */
+export interface Marketplace {
+  readonly network: ResolvedNetwork;
+  /** The signer's address (lowercase), null for a read-only client. */
+  readonly signerAddress: string | null;
+
+  blockNumber(): Promise<number>;
+  /** `getTenantLeases(tenant)`: active ids and all ids ever. */
+  tenantLeaseIds(tenant: string): Promise<{ readonly active: bigint[]; readonly all: bigint[] }>;
+  /** Leases in the order of `ids`; null where no lease has that id. */
+  readLeases(ids: readonly bigint[]): Promise<(LeaseInfo | null)[]>;
+  /** Orders in the order of `ids`; null where no order has that id. */
+  readOrders(ids: readonly bigint[]): Promise<(OrderInfo | null)[]>;
+  /** Providers in the order of `addresses`; null where the address is not registered. */
+  readProviders(addresses: readonly string[]): Promise<(ProviderInfo | null)[]>;
+  /** `EscrowUser.getUserData(tenant, token, false)`. */
+  escrowBalance(tenant: string, token: string): Promise<EscrowBalance>;
+  /** ERC-20 `balanceOf(owner)`, base units. */
+  tokenBalance(owner: string, token: string): Promise<bigint>;
+  /** Native balance (wei), for gas. */
+  nativeBalance(owner: string): Promise<bigint>;
+
+  /** ERC-20 approve of `amount` to EscrowUser. Needs a signer. */
+  approve(token: string, amount: bigint): Promise<TxResult>;
+  /** `EscrowUser.deposit(token, amount)`; call {@link approve} first. */
+  deposit(token: string, amount: bigint): Promise<TxResult>;
+  /** `EscrowUser.withdraw(token, amount, address(0))`. */
+  withdraw(token: string, amount: bigint): Promise<TxResult>;
+  createOrder(details: OrderDetails): Promise<CreatedOrder>;
+  /** `updateInitialOrder(orderId, details)`. */
+  updateInitialOrder(orderId: bigint, details: OrderDetails): Promise<TxResult>;
+  /** Waits for `OrderMatched` of this order id (never matched on creator); null on timeout. */
+  waitForMatch(orderId: bigint, opts: WaitForMatchOptions): Promise<OrderMatch | null>;
+  /** `closeLease(id)`; an already terminated lease counts as closed (`txHash` null then). */
+  closeLease(leaseId: bigint): Promise<{ readonly txHash: string | null }>;
+
+  /** JSON-RPC HTTP requests sent so far by this client (a batch counts once). */
+  rpcRoundTrips(): number;
+  /** Releases the RPC connection. */
+  close(): Promise<void>;
+}
+
+/** Where a provider is reached, from the registry. */
+export interface ProviderEndpoint {
+  /** Lowercase wallet address (for messages). */
+  readonly address: string;
+  readonly hostUri: string;
+  /** Registered PEM: when set, the TLS certificate presented must equal it. */
+  readonly certificate: string | null;
+}
+
+/** A provider call that did not reach the provider (refused, reset, timed out, DNS). */
+export interface ProviderUnreachable {
+  readonly ok: false;
+  readonly kind: 'unreachable';
+  /** Why, without tokens: `connect ECONNREFUSED 127.0.0.1:1`, `timed out after 3000 ms`. */
+  readonly message: string;
+}
+
+/** A provider that answered with a non-2xx status. */
+export interface ProviderHttpError {
+  readonly ok: false;
+  readonly kind: 'http';
+  readonly status: number;
+  /** Response body, truncated to 2,000 characters. */
+  readonly body: string;
+}
+
+/** The provider presented a TLS certificate other than the one registered on chain. */
+export interface ProviderCertificateMismatch {
+  readonly ok: false;
+  readonly kind: 'certificate-mismatch';
+  /** Fingerprints (sha256) of the registered and the presented certificate. */
+  readonly message: string;
+}
+
+/** A successful provider call. */
+export interface ProviderOk<T> {
+  readonly ok: true;
+  readonly value: T;
+}
+
+/** The result of a provider call: never a throw for network or HTTP failures. */
+export type ProviderResult<T> =
+  ProviderOk<T> | ProviderUnreachable | ProviderHttpError | ProviderCertificateMismatch;
+
+/** `GET /lease/{id}/1/1/status`, kept as parsed JSON (Akash LeaseStatus, snake_case). */
+export interface ProviderLeaseStatus {
+  readonly services: Readonly<Record<string, ProviderServiceStatus>>;
+  readonly forwardedPorts: Readonly<
+    Record<
+      string,
+      readonly { host: string; port: number; externalPort: number; proto: string; name: string }[]
+    >
+  >;
+}
+
+/** One service of a lease status. */
+export interface ProviderServiceStatus {
+  readonly name: string;
+  readonly available: number;
+  readonly total: number;
+  readonly readyReplicas: number;
+  readonly uris: readonly string[];
+}
+
+/** Options of {@link ProviderClient.logs}. */
+export interface LogsOptions {
+  readonly service?: string | undefined;
+  readonly follow: boolean;
+  readonly tail?: number | undefined;
+  readonly onLine: (line: string) => void;
+  readonly signal?: AbortSignal | undefined;
+}
+
+/** The provider REST API (reference §2.6), authenticated with a fresh Auth-Spheron token per request. */
+export interface ProviderClient {
+  leaseStatus(
+    provider: ProviderEndpoint,
+    leaseId: bigint,
+    opts?: { readonly timeoutMs?: number | undefined },
+  ): Promise<ProviderResult<ProviderLeaseStatus>>;
+  serviceStatus(
+    provider: ProviderEndpoint,
+    leaseId: bigint,
+    service: string,
+  ): Promise<ProviderResult<unknown>>;
+  /** One PUT of the manifest; the caller owns retries. `value` is the response body. */
+  sendManifest(
+    provider: ProviderEndpoint,
+    leaseId: bigint,
+    manifest: unknown,
+  ): Promise<ProviderResult<{ readonly status: number; readonly body: string }>>;
+  /** Streams log lines over WebSocket until the stream ends or `signal` aborts. */
+  logs(
+    provider: ProviderEndpoint,
+    leaseId: bigint,
+    opts: LogsOptions,
+  ): Promise<ProviderResult<null>>;
+}

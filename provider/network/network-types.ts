@@ -1,0 +1,33 @@
+/**
+ * A network the marketplace client talks to: an RPC URL, an address book and a token list. Code
+ * downstream of resolution never branches on the name (DESIGN §1): it is for messages and state.
+ */
+import type { AddressBook } from '../../devnet/chain/address-book.js';
+
+/** A payment token of a network. */
+export interface NetworkToken {
+  readonly symbol: string;
+  /** Checksummed or lowercase ERC-20 address. */
+  readonly address: string;
+  /** Base-unit digits (6 for USDT and uSPON). */
+  readonly decimals: number;
+}
+
+/** A fully resolved network: everything the marketplace client needs, nothing it must look up. */
+export interface ResolvedNetwork {
+  /** `local`, `spheron-testnet`, `spheron-mainnet` or a custom name. */
+  readonly name: string;
+  readonly chainId: number;
+  /** JSON-RPC over HTTP(S); `LEASEHOLD_RPC_URL` already applied. */
+  readonly rpcUrl: string;
+  readonly book: AddressBook;
+  /** Seconds per block (local: the devnet's block time, default 1; Base networks: 2). */
+  readonly secondsPerBlock: number;
+  /** Same list as `book.tokens`, for callers that need only the tokens. */
+  readonly tokens: readonly NetworkToken[];
+  /**
+   * True when this network has a public development wallet (the devnet's anvil account 0) that
+   * the signer falls back to; never true for a real chain.
+   */
+  readonly devWallet: boolean;
+}
