@@ -10,6 +10,19 @@ export function canonicalJson(value: unknown): string {
   return write(value, '$');
 }
 
+// Frozen objects cannot change, so their canonical text is computed once: the model is frozen by
+// the normalizer and serialised several times (each resource's hash, the stack hash, `synth`).
+const frozenText = new WeakMap<object, string>();
+
+/** Deep-freezes a value so canonicalJson may cache its text; returns it for chaining. */
+export function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    for (const v of Object.values(value)) deepFreeze(v);
+    Object.freeze(value);
+  }
+  return value;
+}
+
 function write(value: unknown, at: string): string {
   if (value === null) return 'null';
   switch (typeof value) {
@@ -26,10 +39,29 @@ function write(value: unknown, at: string): string {
       }
       return Object.is(value, -0) ? '0' : String(value);
     case 'object':
-      return Array.isArray(value) ? writeArray(value, at) : writeObject(value, at);
+      return writeCached(value, at);
     default:
       throw new TypeError(`canonicalJson: ${at} has unsupported type ${typeof value}`);
   }
+}
+
+function writeCached(obj: object, at: string): string {
+  const known = frozenText.get(obj);
+  if (known !== undefined) return known;
+  const text = Array.isArray(obj) ? writeArray(obj, at) : writeObject(obj, at);
+  // Only a deep-frozen value is immutable all the way down; a frozen shell with a mutable child
+  // is not cached.
+  if (Object.isFrozen(obj) && isDeepFrozen(obj)) frozenText.set(obj, text);
+  return text;
+}
+
+function isDeepFrozen(obj: object): boolean {
+  return Object.values(obj).every(
+    (v) =>
+      v === null ||
+      typeof v !== 'object' ||
+      (Object.isFrozen(v) && (frozenText.has(v) || isDeepFrozen(v))),
+  );
 }
 
 function writeArray(items: readonly unknown[], at: string): string {

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../../cli/diag/index.js';
 import { checkBudget } from './check-budget.js';
 import type { BudgetedInstance } from './check-budget.js';
 import { contentHash } from './content-hash.js';
+import { deepFreeze } from './canonical-json.js';
 import type { TokenInfo } from './known-tokens.js';
 import type { NetworkModel, ResourceModel, StackModel } from './model-types.js';
 import { normalizeAutoscaling } from './normalize-autoscaling.js';
@@ -63,7 +64,9 @@ export function normalizeStack(spec: StackSpec, ctx: NormalizeStackContext): Nor
     resources,
     outputs: normalizeOutputs(spec.outputs),
   };
-  return { model: { ...body, hash: contentHash(body) }, diagnostics: nctx.diagnostics };
+  // Frozen: the model is immutable, and canonicalJson caches frozen values' text.
+  deepFreeze(body);
+  return { model: deepFreeze({ ...body, hash: contentHash(body) }), diagnostics: nctx.diagnostics };
 }
 
 function resource<T extends ResourceModel['type']>(
@@ -72,7 +75,7 @@ function resource<T extends ResourceModel['type']>(
   attributes: Extract<ResourceModel, { type: T }>['attributes'],
 ): ResourceModel {
   // The hash covers type, name and attributes; the address is derived from the first two.
-  const hash = contentHash({ type, name, attributes });
+  const hash = contentHash({ type, name, attributes: deepFreeze(attributes) });
   return { type, name, address: `${type}.${name}`, attributes, hash } as ResourceModel;
 }
 

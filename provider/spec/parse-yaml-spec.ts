@@ -1,3 +1,4 @@
+import { CORE_SCHEMA, load, mergeTag } from 'js-yaml';
 import { LineCounter, parseDocument } from 'yaml';
 import type { Document, YAMLError, YAMLWarning } from 'yaml';
 import { errorDiag, redact, warningDiag } from '../../cli/diag/index.js';
@@ -68,12 +69,55 @@ function toData(doc: Document, source: SourceRange): { data: unknown; diag?: Dia
   }
 }
 
+const FAST_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
+// An anchor is the only way to build aliases; documents with anchors take the located path, whose
+// alias limit stops "billion laughs" expansion.
+const ANCHOR = /(^|[\s[{,:-])&[^\s,\]}]/m;
+
 /**
  * Reads a YAML spec into plain data plus a locator. YAML syntax errors and duplicate keys become
  * diagnostics with line and column; a document that is not a mapping is an error, and any error
  * leaves `data` null so validation does not pile guesses on top of a broken file.
+ *
+ * Two parsers, one result: js-yaml (about 5× faster) reads well-formed anchor-free documents, and
+ * the `yaml` CST that locates problems is built only when something asks for a location. Anything
+ * js-yaml rejects (syntax, duplicate keys, tags) is re-read by `yaml`, which reports it precisely.
  */
 export function parseYamlSpec(text: string, file: string, baseDir: string): ParsedSource {
+  const fast = ANCHOR.test(text) ? undefined : loadFast(text);
+  if (fast !== undefined && typeof fast === 'object' && fast !== null && !Array.isArray(fast)) {
+    return { file, baseDir, data: fast, locate: lazyLocator(text, file), diagnostics: [] };
+  }
+  return parseWithLocations(text, file, baseDir);
+}
+
+function loadFast(text: string): unknown {
+  try {
+    return load(text, { schema: FAST_SCHEMA });
+  } catch {
+    return undefined;
+  }
+}
+
+function lazyLocator(text: string, file: string): ParsedSource['locate'] {
+  let locate: ParsedSource['locate'] | undefined;
+  return (path) => {
+    if (locate === undefined) {
+      const lineCounter = new LineCounter();
+      const doc = parseDocument(text, {
+        lineCounter,
+        prettyErrors: false,
+        uniqueKeys: true,
+        merge: true,
+      });
+      locate = createYamlLocator(doc, lineCounter, file);
+    }
+    return locate(path);
+  };
+}
+
+/** The `yaml` CST path: slower, but every problem gets its line and column. */
+export function parseWithLocations(text: string, file: string, baseDir: string): ParsedSource {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, {
     lineCounter,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { canonicalJson } from '../../../../provider/spec/canonical-json.js';
+import { canonicalJson, deepFreeze } from '../../../../provider/spec/canonical-json.js';
 import { contentHash } from '../../../../provider/spec/content-hash.js';
 
 describe('canonicalJson', () => {
@@ -60,5 +60,21 @@ describe('contentHash', () => {
     );
     expect(contentHash({ a: 1 })).toMatch(/^sha256:[0-9a-f]{64}$/);
     expect(contentHash({ a: 1 })).not.toBe(contentHash({ a: 2 }));
+  });
+});
+
+describe('canonicalJson of frozen values', () => {
+  it('GIVEN a deep-frozen value WHEN serialised twice THEN the text is the same and still exact', () => {
+    const v = deepFreeze({ b: [1, { c: 'x' }], a: { d: 2n } });
+    expect(canonicalJson(v)).toBe('{"a":{"d":"2"},"b":[1,{"c":"x"}]}');
+    expect(canonicalJson({ wrap: v })).toBe('{"wrap":{"a":{"d":"2"},"b":[1,{"c":"x"}]}}');
+  });
+
+  it('GIVEN a frozen shell with a mutable child WHEN the child changes THEN the text follows it', () => {
+    const child = { n: 1 };
+    const shell = Object.freeze({ child });
+    expect(canonicalJson(shell)).toBe('{"child":{"n":1}}');
+    child.n = 2;
+    expect(canonicalJson(shell)).toBe('{"child":{"n":2}}');
   });
 });
