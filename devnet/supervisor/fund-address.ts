@@ -52,9 +52,13 @@ export async function fundAddress(opts: FundAddressOptions): Promise<FundAddress
     opts.amount === undefined || token === undefined
       ? null
       : parsePositive(ethers.parseUnits, opts.amount, token.decimals, 'Token amount');
+  // No call cache: the balance is read before and after anvil_setBalance within milliseconds.
   const provider = new ethers.JsonRpcProvider(opts.info.rpcUrl, opts.info.chainId, {
     staticNetwork: true,
+    cacheTimeout: -1,
   });
+  // ethers waits for receipts at 4 s intervals by default; devnet blocks come every second or less.
+  provider.pollingInterval = 100;
   try {
     const before = await provider.getBalance(address);
     await provider.send('anvil_setBalance', [address, ethers.toBeHex(before + eth)]);
