@@ -1,0 +1,32 @@
+// cli/state: the state of a stack — its on-disk form, the local backend (atomic writes, backup,
+// lock file) and the single writer apply uses. Core only: must not import provider/ or ethers.
+export { emptyState } from './empty-state.js';
+export type { EmptyStateOptions } from './empty-state.js';
+export { createLocalBackend, localStatePaths } from './local-backend.js';
+export type { BackendClock, LocalBackendOptions, LocalStatePaths } from './local-backend.js';
+export { isLockHolderGone, lockBackoffMs, lockWho, parseLockWho } from './lock-holder.js';
+export { nextSerial } from './next-serial.js';
+export { parseState } from './parse-state.js';
+export type { ParseStateOptions } from './parse-state.js';
+export {
+  StateAddressNotFoundError,
+  StateCorruptError,
+  StateLockedError,
+  StateLockMismatchError,
+  StateVersionError,
+  StateWrongStackError,
+} from './state-errors.js';
+export type {
+  JournalEntry,
+  LeaseRecord,
+  LockInfo,
+  OutputState,
+  ResourceState,
+  SlotStatus,
+  StackState,
+  StateBackend,
+} from './state-types.js';
+export { validateStateSchema, stateSchemaPath } from './validate-state-schema.js';
+export type { StateSchemaProblem } from './validate-state-schema.js';
+export { writeFileAtomic } from './write-file-atomic.js';
+export type { WriteFileAtomicOptions } from './write-file-atomic.js';

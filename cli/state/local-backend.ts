@@ -1,0 +1,137 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { LeaseholdError } from '../diag/index.js';
+import { isLockHolderGone, lockBackoffMs } from './lock-holder.js';
+import { readLockFile, removeLockFile, tryCreateLockFile } from './lock-file.js';
+import { parseState } from './parse-state.js';
+import { StateLockedError, StateLockMismatchError, StateWrongStackError } from './state-errors.js';
+import type { LockInfo, StackState, StateBackend } from './state-types.js';
+import { validateStateSchema } from './validate-state-schema.js';
+import { isCode, writeFileAtomic } from './write-file-atomic.js';
+
+/** Time as the lock loop sees it; injected by tests so backoff is checked without waiting. */
+export interface BackendClock {
+  now(): number;
+  sleep(ms: number): Promise<void>;
+}
+
+/** Where a stack's local state lives. */
+export interface LocalBackendOptions {
+  /** Directory of the spec file: state goes to `<dir>/.leasehold/<stack>.state.json`. */
+  readonly dir: string;
+  readonly stack: string;
+  /** `--state PATH`: overrides the state file; the lock sits beside it (`<name>.lock.json`). */
+  readonly statePath?: string | undefined;
+  /** @default the real clock */
+  readonly clock?: BackendClock | undefined;
+}
+
+/** The three files of a local state: the state, its backup and its lock. */
+export interface LocalStatePaths {
+  readonly state: string;
+  readonly backup: string;
+  readonly lock: string;
+}
+
+/** Paths of the local backend for these options (pure). */
+export function localStatePaths(opts: LocalBackendOptions): LocalStatePaths {
+  const state = opts.statePath ?? join(opts.dir, '.leasehold', `${opts.stack}.state.json`);
+  const lock = state.replace(/(\.state)?\.json$/, '') + '.lock.json';
+  return { state, backup: `${state}.backup`, lock };
+}
+
+const realClock: BackendClock = {
+  now: () => Date.now(),
+  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
+};
+
+/**
+ * The default StateBackend: a JSON file beside the spec, written atomically with the previous
+ * state kept as `.backup`, and a `wx`-created lock file holding LockInfo (Terraform's local backend).
+ */
+export function createLocalBackend(opts: LocalBackendOptions): StateBackend {
+  const paths = localStatePaths(opts);
+  const clock = opts.clock ?? realClock;
+  return {
+    location: paths.state,
+    read: () => readLocalState(paths.state, opts.stack),
+    write: (state) => writeLocalState(paths, opts.stack, state),
+    acquireLock: (info, timeoutMs) =>
+      acquireLocalLock({ paths, clock, timeoutMs, info: { ...info } }),
+    releaseLock: async (id) => {
+      const held = await readLockFile(paths.lock);
+      // Only our own lock: after a force-unlock another process may hold it legitimately.
+      if (held?.id === id) await removeLockFile(paths.lock);
+    },
+    forceUnlock: async (id) => {
+      const held = await readLockFile(paths.lock);
+      if (held === null || held.id !== id)
+        throw new StateLockMismatchError({ path: paths.lock, given: id, current: held });
+      await removeLockFile(paths.lock);
+    },
+    readLock: () => readLockFile(paths.lock),
+  };
+}
+
+async function readLocalState(file: string, stack: string): Promise<StackState | null> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (err) {
+    if (isCode(err, 'ENOENT')) return null;
+    throw err;
+  }
+  return parseState(text, { file, stack });
+}
+
+async function writeLocalState(
+  paths: LocalStatePaths,
+  stack: string,
+  state: StackState,
+): Promise<void> {
+  if (state.stack !== stack)
+    throw new StateWrongStackError({ file: paths.state, expected: stack, found: state.stack });
+  // A state that would not read back is a bug in the caller: refuse it rather than corrupt the file.
+  const problem = validateStateSchema(state);
+  if (problem !== null)
+    throw new LeaseholdError({
+      code: 'internal/invalid-state',
+      summary: 'Refused to write an invalid state',
+      detail: `At ${problem.jsonPath || '(root)'}: ${problem.problem}. ${paths.state} was left as it was.`,
+      hint: 'Re-run with LEASEHOLD_DEBUG=1 for the stack trace, and report it.',
+    });
+  await writeFileAtomic(paths.state, JSON.stringify(state, null, 2) + '\n', {
+    backupPath: paths.backup,
+  });
+}
+
+interface AcquireOptions {
+  readonly paths: LocalStatePaths;
+  readonly clock: BackendClock;
+  readonly timeoutMs: number;
+  readonly info: Omit<LockInfo, 'id' | 'created' | 'path'>;
+}
+
+async function acquireLocalLock(opts: AcquireOptions): Promise<LockInfo> {
+  const { clock, paths } = opts;
+  const start = clock.now();
+  for (let attempt = 0; ;) {
+    const lock: LockInfo = {
+      id: randomUUID(),
+      operation: opts.info.operation,
+      who: opts.info.who,
+      version: opts.info.version,
+      created: new Date(clock.now()).toISOString(),
+      path: paths.state,
+    };
+    if (await tryCreateLockFile(paths.lock, lock)) return lock;
+    const holder = await readLockFile(paths.lock);
+    // Released between our create and our read: try again at once.
+    if (holder === null) continue;
+    const waited = clock.now() - start;
+    if (waited >= opts.timeoutMs)
+      throw new StateLockedError({ holder, waitedMs: waited, stale: isLockHolderGone(holder.who) });
+    await clock.sleep(Math.min(lockBackoffMs(attempt++), opts.timeoutMs - waited));
+  }
+}
