@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it, jest } from '@jest/globals';
 import { execa } from 'execa';
-import { mkdtempSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 
@@ -105,5 +105,21 @@ describe('leasehold devnet (built CLI)', () => {
     expect(s.json).toEqual({ running: false, home });
     const fault = await cli('devnet', 'fault', 'provider-1', 'crash', '--json');
     expect((fault.json['error'] as { code: string }[])[0]?.code).toBe('devnet/not-running');
+  });
+
+  it('GIVEN no devnet WHEN a command needing it runs THEN it starts the devnet and says so; reset then removes all data', async () => {
+    const addr = '0x000000000000000000000000000000000000dEaD';
+    const f = await execa('node', [join(root, 'bin/run.js'), 'devnet', 'fund', addr], {
+      cwd: root,
+      env: { ...env, LEASEHOLD_DEVNET_BLOCK_TIME: '0.25', LEASEHOLD_DEVNET_PORT: '0' },
+      reject: false,
+    });
+    expect(f.exitCode).toBe(0);
+    expect(f.stderr).toContain('Starting the local devnet…');
+    expect(f.stdout).toContain('10.0 ETH');
+    const reset = await cli('devnet', 'reset', '--json');
+    expect(reset.code).toBe(0);
+    expect(reset.json).toMatchObject({ wasRunning: true, removed: join(home, 'devnet') });
+    expect(existsSync(join(home, 'devnet'))).toBe(false);
   });
 });
