@@ -1,0 +1,42 @@
+import { canonicalJson } from '../../spec/canonical-json.js';
+
+/** Model paths whose change the same lease cannot take: the slot is replaced (decision 4). */
+export const REPLACE_ROOTS = ['resources', 'placement', 'pricing', 'ports', 'duration'] as const;
+
+/** Model paths a lease takes through the update path (new manifest, same lease). */
+export const UPDATE_ROOTS = ['image', 'env', 'secrets', 'command', 'args', 'credentials'] as const;
+
+/**
+ * Dotted paths under `roots` whose values differ between `before` and `after`. Objects are walked
+ * to their leaves (`resources.cpu`, `env.LOG_LEVEL`); arrays and scalars compare whole, because an
+ * element's index says nothing a user can act on.
+ * @example diffPaths({ image: 'a' }, { image: 'b' }, ['image']) // ['image']
+ */
+export function diffPaths(before: unknown, after: unknown, roots: readonly string[]): string[] {
+  const out: string[] = [];
+  for (const root of roots) walk(field(before, root), field(after, root), root, out);
+  return out.sort();
+}
+
+function field(value: unknown, key: string): unknown {
+  return isRecord(value) ? value[key] : undefined;
+}
+
+function walk(a: unknown, b: unknown, path: string, out: string[]): void {
+  if (isRecord(a) && isRecord(b)) {
+    const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+    for (const k of keys) walk(a[k], b[k], `${path}.${k}`, out);
+    return;
+  }
+  if (same(a, b)) return;
+  out.push(path);
+}
+
+function same(a: unknown, b: unknown): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return canonicalJson(a) === canonicalJson(b);
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}

@@ -1,0 +1,183 @@
+import type { Diagnostic } from '../../../cli/diag/index.js';
+import { errorDiag } from '../../../cli/diag/index.js';
+import type { PlanResourceOptions } from '../../../cli/provider-api.js';
+import type { Change } from '../../../cli/plan/plan-types.js';
+import type { LeaseRecord, ResourceState } from '../../../cli/state/state-types.js';
+import type { ResolvedNetwork } from '../../network/network-types.js';
+import type { AutoscalingPolicyModel, InstanceModel } from '../../spec/model-types.js';
+import { buildSlotChange } from './build-slot-change.js';
+import { checkSlots } from './check-slots.js';
+import { decideSlotChange } from './decide-slot-change.js';
+import type { DecideSlotChangeResult } from './decide-slot-change.js';
+import { desiredCount } from './desired-count.js';
+import { REPLACE_ROOTS, UPDATE_ROOTS, diffPaths } from './diff-paths.js';
+import { groupPriorLeases, liveReplicas } from './group-prior-leases.js';
+import { mapSlots } from './map-slots.js';
+import type { DesiredSlot } from './map-slots.js';
+import { instanceSlotCost } from './instance-slot-cost.js';
+import { slotAddress } from './slot-address.js';
+
+/** Options of {@link planInstance}. */
+export interface PlanInstanceInput {
+  /** `instance.web`. */
+  readonly address: string;
+  readonly name: string;
+  readonly desired: InstanceModel | null;
+  readonly prior: ResourceState | null;
+  /** The instance's autoscaling policy in the desired model, null when none. */
+  readonly policy: Pick<AutoscalingPolicyModel, 'min' | 'max'> | null;
+  readonly options: PlanResourceOptions;
+  readonly network: ResolvedNetwork;
+  /** Providers able to serve the instance; undefined when unknown (no check). */
+  readonly eligibleProviders?: number | undefined;
+}
+
+/** What {@link planInstance} planned. */
+export interface PlanInstanceResult {
+  readonly changes: Change[];
+  readonly diagnostics: Diagnostic[];
+}
+
+/**
+ * Plans an instance slot by slot (decisions 1 and 4): maps the desired replicas to slots, pairs
+ * them with the leases in state, and decides each slot's action; duplicate leases of one slot are
+ * deleted, and `prevent_destroy` turns a delete into an error.
+ */
+export function planInstance(input: PlanInstanceInput): PlanInstanceResult {
+  const priorAttrs = (input.prior?.attributes ?? null) as InstanceModel | null;
+  const grouped = groupPriorLeases(input.prior?.leases ?? []);
+  const desired = input.desired;
+  const count =
+    desired === null
+      ? 0
+      : desiredCount({
+          declared: desired.count,
+          live: liveReplicas([...grouped.bySlot.values()]),
+          policy: input.policy,
+          ignoreCount: input.options.ignoreCount,
+        });
+  const slots = desired === null ? [] : mapSlots({ ...desired.placement, count });
+  const diagnostics: Diagnostic[] =
+    desired === null
+      ? []
+      : checkSlots({
+          address: input.address,
+          placement: desired.placement,
+          slots: slots.length,
+          eligibleProviders: input.eligibleProviders,
+        });
+  const ctx = slotContext(input, priorAttrs);
+  const changes: Change[] = [];
+  for (const key of slotKeys(slots, grouped.bySlot)) {
+    const slot = slots.find((s) => s.key === key) ?? null;
+    const lease = grouped.bySlot.get(key) ?? null;
+    const decision = decideSlotChange(ctx.facts(key, slot, lease));
+    if (decision.action === 'delete' && ctx.preventDestroy) {
+      diagnostics.push(preventDestroy(input.address, key, lease));
+      continue;
+    }
+    changes.push(ctx.change(key, slot, lease, decision));
+  }
+  for (const dup of grouped.duplicates) {
+    changes.push(
+      ctx.change(dup.key, null, dup, { action: 'delete', reason: 'delete-because-duplicate' }),
+    );
+  }
+  return { changes, diagnostics };
+}
+
+/** Paths that differ between what was applied and what is wanted, for the whole resource. */
+function resourceDiff(
+  priorAttrs: InstanceModel | null,
+  desired: InstanceModel | null,
+): { replacePaths: string[]; updatePaths: string[] } {
+  if (desired === null || priorAttrs === null) return { replacePaths: [], updatePaths: [] };
+  // Under spread "region" the region list decides the slots, so adding a region creates a slot
+  // instead of replacing every other one.
+  const replacePaths = diffPaths(priorAttrs, desired, REPLACE_ROOTS).filter(
+    (p) => !(desired.placement.spread === 'region' && p === 'placement.regions'),
+  );
+  return { replacePaths, updatePaths: diffPaths(priorAttrs, desired, UPDATE_ROOTS) };
+}
+
+function slotContext(input: PlanInstanceInput, priorAttrs: InstanceModel | null) {
+  const desired = input.desired;
+  const { replacePaths, updatePaths } = resourceDiff(priorAttrs, desired);
+  const priorMapped = new Set(
+    priorAttrs === null
+      ? []
+      : mapSlots({ ...priorAttrs.placement, count: priorAttrs.count }).map((s) => s.key),
+  );
+  const lifecycle = desired?.lifecycle ?? priorAttrs?.lifecycle;
+  const replace = new Set(input.options.replace);
+  return {
+    preventDestroy: lifecycle?.preventDestroy ?? false,
+    facts: (key: string, slot: DesiredSlot | null, lease: LeaseRecord | null) => ({
+      desired: slot !== null,
+      prior: lease !== null,
+      resourceDesired: desired !== null,
+      resourceExisted: input.prior !== null,
+      newSlot: !priorMapped.has(key),
+      replacePaths,
+      updatePaths:
+        lease !== null && slot !== null && lease.replicas !== slot.replicas
+          ? [...updatePaths, 'replicas']
+          : updatePaths,
+      tainted: lease?.status === 'tainted',
+      replaceRequested: replace.has(input.address) || replace.has(slotAddress(input.address, key)),
+      createBeforeDestroy: lifecycle?.createBeforeDestroy ?? true,
+    }),
+    change: (
+      key: string,
+      slot: DesiredSlot | null,
+      lease: LeaseRecord | null,
+      decision: DecideSlotChangeResult,
+    ): Change =>
+      buildSlotChange({
+        resource: input.address,
+        name: input.name,
+        key,
+        decision,
+        priorAttributes: priorAttrs,
+        desiredAttributes: desired,
+        lease,
+        replicas: slot?.replicas ?? null,
+        region: slot?.region ?? lease?.region ?? null,
+        cost: instanceSlotCost({
+          action: decision.action,
+          desired: slot === null ? null : desired,
+          replicas: slot?.replicas ?? 0,
+          priorAttributes: priorAttrs,
+          lease,
+          network: input.network,
+        }),
+      }),
+  };
+}
+
+/** Desired slots in mapping order, then prior-only slots in key order. */
+function slotKeys(
+  slots: readonly DesiredSlot[],
+  prior: ReadonlyMap<string, LeaseRecord>,
+): string[] {
+  const keys = slots.map((s) => s.key);
+  const extra = [...prior.keys()].filter((k) => !keys.includes(k)).sort(compareKeys);
+  return [...keys, ...extra];
+}
+
+function compareKeys(a: string, b: string): number {
+  const na = Number(a);
+  const nb = Number(b);
+  return Number.isInteger(na) && Number.isInteger(nb) ? na - nb : a.localeCompare(b);
+}
+
+function preventDestroy(address: string, key: string, lease: LeaseRecord | null): Diagnostic {
+  const slot = slotAddress(address, key);
+  return errorDiag({
+    code: 'plan/prevent-destroy',
+    summary: 'Plan would destroy a resource with prevent_destroy',
+    detail: `${slot} (lease ${lease?.leaseId ?? lease?.orderId ?? 'unknown'}) would be destroyed, but its instance sets lifecycle.preventDestroy to true.`,
+    hint: 'Keep the instance and its count in the spec, or set lifecycle.preventDestroy to false first.',
+    address: slot,
+  });
+}
