@@ -44,6 +44,11 @@ describe('leasehold devnet (built CLI)', () => {
     expect(up.json['chainId']).toBe(31337);
     expect(String(up.json['rpcUrl'])).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(JSON.stringify(up.json)).not.toContain('"token"');
+    const badBlock = await cli('devnet', 'up', '--json', '--block-time', 'fast');
+    expect(badBlock.code).toBe(1);
+    expect((badBlock.json['error'] as { code: string }[])[0]?.code).toBe(
+      'devnet/invalid-block-time',
+    );
     const again = await cli('devnet', 'up', '--json');
     expect(again.code).toBe(0);
     expect(again.json['started']).toBe(false);
@@ -85,6 +90,12 @@ describe('leasehold devnet (built CLI)', () => {
     const bad = await cli('devnet', 'fund', '0x1234', '--json');
     expect(bad.code).toBe(1);
     expect((bad.json['error'] as { code: string }[])[0]?.code).toBe('devnet/invalid-funding');
+    const doge = await cli('devnet', 'fund', addr, '--amount', '1', '--token', 'DOGE', '--json');
+    expect(doge.code).toBe(1);
+    expect((doge.json['error'] as { code: string; detail: string }[])[0]).toMatchObject({
+      code: 'devnet/unknown-token',
+      detail: expect.stringContaining('"DOGE"'),
+    });
   });
 
   it('GIVEN the devnet WHEN faults are injected THEN a known target works and an unknown one is a diagnostic', async () => {
