@@ -1,0 +1,74 @@
+import { LeaseholdError } from '../../cli/diag/index.js';
+import { BOOK_CONTRACTS } from '../../devnet/chain/address-book.js';
+import type { AddressBook } from '../../devnet/chain/address-book.js';
+import { CANONICAL_MULTICALL3 } from './network-profiles.js';
+
+const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
+type Rec = Record<string, unknown>;
+const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/**
+ * Reads a custom network's address book (the devnet's `AddressBook` JSON shape). Multicall3 may be
+ * omitted: the canonical deployment is assumed. Throws `network/address-book-invalid` listing every
+ * problem, or `network/chain-id-mismatch` when the book is for another chain.
+ */
+export function parseAddressBook(
+  text: string,
+  ctx: { readonly file: string; readonly chainId: number },
+): AddressBook {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch {
+    throw invalid(ctx.file, ['it is not JSON']);
+  }
+  if (!isRec(raw)) throw invalid(ctx.file, ['it is not a JSON object']);
+  const problems: string[] = [];
+  const contracts = isRec(raw['contracts']) ? raw['contracts'] : {};
+  const filled: Rec = { Multicall3: CANONICAL_MULTICALL3, ...contracts };
+  for (const name of BOOK_CONTRACTS) {
+    const a = filled[name];
+    if (typeof a !== 'string' || !ADDRESS.test(a))
+      problems.push(`contracts.${name} is not an address`);
+  }
+  const tokens = Array.isArray(raw['tokens']) ? raw['tokens'] : [];
+  if (tokens.length === 0) problems.push('tokens lists no token');
+  tokens.forEach((t, i) => {
+    const ok =
+      isRec(t) &&
+      typeof t['symbol'] === 'string' &&
+      typeof t['address'] === 'string' &&
+      ADDRESS.test(t['address']) &&
+      Number.isInteger(t['decimals']);
+    if (!ok) problems.push(`tokens[${i}] needs symbol, address and integer decimals`);
+  });
+  if (typeof raw['chainId'] !== 'number') problems.push('chainId is not a number');
+  if (problems.length > 0) throw invalid(ctx.file, problems);
+  if (raw['chainId'] !== ctx.chainId) {
+    throw new LeaseholdError({
+      code: 'network/chain-id-mismatch',
+      summary: 'Address book is for another chain',
+      detail: `${ctx.file} is for chain ${String(raw['chainId'])}, but the network declares chainId ${ctx.chainId}.`,
+      hint: 'Point `network.addressBook` at the book of the same chain, or fix `network.chainId`.',
+    });
+  }
+  return {
+    chainId: ctx.chainId,
+    contracts: filled as unknown as AddressBook['contracts'],
+    tokens: tokens as AddressBook['tokens'],
+    matcher:
+      typeof raw['matcher'] === 'string'
+        ? raw['matcher']
+        : '0x0000000000000000000000000000000000000000',
+    deployBlock: typeof raw['deployBlock'] === 'number' ? raw['deployBlock'] : 0,
+  };
+}
+
+function invalid(file: string, problems: readonly string[]): LeaseholdError {
+  return new LeaseholdError({
+    code: 'network/address-book-invalid',
+    summary: 'Address book is malformed',
+    detail: `${file}: ${problems.join('; ')}.`,
+    hint: 'Write the book as {chainId, contracts: {OrderRequest, Bid, …}, tokens: [{symbol, address, decimals}]}.',
+  });
+}

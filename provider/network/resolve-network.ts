@@ -1,0 +1,122 @@
+/**
+ * Which network a command talks to (design decision 8), as a pure decision: `--network` flag >
+ * `LEASEHOLD_NETWORK` > the spec's `network` > `local`; `LEASEHOLD_RPC_URL` overrides the RPC of
+ * whatever is chosen. The I/O that completes `local` (the devnet) and custom networks (the address
+ * book file) is in load-network.ts.
+ */
+import { LeaseholdError } from '../../cli/diag/index.js';
+import type { AddressBook } from '../../devnet/chain/address-book.js';
+import type { ResolvedNetwork } from './network-types.js';
+import { KNOWN_NETWORKS, NETWORK_PROFILES } from './network-profiles.js';
+
+/** A network as a spec declares it (the model's `network`). */
+export interface NetworkDeclaration {
+  readonly name: string;
+  readonly rpcUrl?: string | undefined;
+  readonly chainId?: number | undefined;
+  /** Absolute path of the address book JSON. */
+  readonly addressBook?: string | undefined;
+}
+
+/** Inputs of {@link resolveNetwork}. */
+export interface ResolveNetworkInput {
+  /** `--network`, when given. */
+  readonly flag?: string | undefined;
+  /** The spec's network, when there is a spec. */
+  readonly spec?: NetworkDeclaration | undefined;
+  readonly env: Readonly<Record<string, string | undefined>>;
+}
+
+/** What still has to be read to finish resolving. */
+export type NetworkChoice =
+  | { readonly kind: 'local'; readonly rpcOverride: string | null }
+  | { readonly kind: 'ready'; readonly network: ResolvedNetwork }
+  | {
+      readonly kind: 'custom';
+      readonly name: string;
+      readonly rpcUrl: string;
+      readonly chainId: number;
+      readonly addressBook: string;
+    };
+
+const nonEmpty = (v: string | undefined): string | undefined =>
+  v === undefined || v.trim() === '' ? undefined : v.trim();
+
+/** Decides the network; throws `network/unknown` or `network/incomplete` (LeaseholdError). */
+export function resolveNetwork(input: ResolveNetworkInput): NetworkChoice {
+  const fromFlag = nonEmpty(input.flag);
+  const fromEnv = nonEmpty(input.env['LEASEHOLD_NETWORK']);
+  const name = fromFlag ?? fromEnv ?? input.spec?.name ?? 'local';
+  const origin =
+    fromFlag !== undefined ? '--network' : fromEnv !== undefined ? 'LEASEHOLD_NETWORK' : 'the spec';
+  const rpcOverride = nonEmpty(input.env['LEASEHOLD_RPC_URL']) ?? null;
+  if (name === 'local') return { kind: 'local', rpcOverride };
+  const profile = NETWORK_PROFILES.get(name);
+  if (profile !== undefined) {
+    return {
+      kind: 'ready',
+      network: fromBook({
+        name,
+        rpcUrl: rpcOverride ?? profile.rpcUrl,
+        secondsPerBlock: profile.secondsPerBlock,
+        book: profile.book,
+      }),
+    };
+  }
+  const spec = input.spec;
+  if (spec === undefined || spec.name !== name) throw unknownNetwork(name, origin);
+  if (spec.rpcUrl === undefined || spec.chainId === undefined || spec.addressBook === undefined) {
+    throw new LeaseholdError({
+      code: 'network/incomplete',
+      summary: 'Custom network is missing fields',
+      detail: `Network "${name}" is not built in, so the spec must give rpcUrl, chainId and addressBook; it lacks ${[
+        spec.rpcUrl === undefined ? 'rpcUrl' : null,
+        spec.chainId === undefined ? 'chainId' : null,
+        spec.addressBook === undefined ? 'addressBook' : null,
+      ]
+        .filter((x) => x !== null)
+        .join(', ')}.`,
+      hint: 'Add rpcUrl, chainId and addressBook under `network:` in the spec.',
+    });
+  }
+  return {
+    kind: 'custom',
+    name,
+    rpcUrl: rpcOverride ?? spec.rpcUrl,
+    chainId: spec.chainId,
+    addressBook: spec.addressBook,
+  };
+}
+
+function unknownNetwork(name: string, origin: string): LeaseholdError {
+  const known = KNOWN_NETWORKS.join(', ');
+  return new LeaseholdError({
+    code: 'network/unknown',
+    summary: 'Unknown network',
+    detail: `Network "${name}" (from ${origin}) is not one of ${known}, and the spec defines no custom network of that name.`,
+    hint: `Use one of ${known}, or declare "${name}" with rpcUrl, chainId and addressBook in the spec.`,
+  });
+}
+
+/** Inputs of {@link fromBook}. */
+export interface FromBookInput {
+  readonly name: string;
+  readonly rpcUrl: string;
+  readonly secondsPerBlock: number;
+  readonly book: AddressBook;
+  /** @default false */
+  readonly devWallet?: boolean | undefined;
+}
+
+/** A resolved network from an address book. */
+export function fromBook(input: FromBookInput): ResolvedNetwork {
+  return {
+    name: input.name,
+    chainId: input.book.chainId,
+    rpcUrl: input.rpcUrl,
+    book: input.book,
+    secondsPerBlock: input.secondsPerBlock,
+    tokens: input.book.tokens,
+    devWallet: input.devWallet ?? false,
+  };
+}

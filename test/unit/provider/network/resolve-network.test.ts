@@ -1,0 +1,120 @@
+import { describe, expect, it } from '@jest/globals';
+import { resolveNetwork } from '../../../../provider/network/resolve-network.js';
+import { parseAddressBook } from '../../../../provider/network/parse-address-book.js';
+
+const custom = {
+  name: 'my-chain',
+  rpcUrl: 'http://127.0.0.1:9999',
+  chainId: 31337,
+  addressBook: '/x/book.json',
+};
+
+describe('resolveNetwork', () => {
+  it('GIVEN nothing WHEN resolved THEN it is local', () => {
+    expect(resolveNetwork({ env: {} })).toEqual({ kind: 'local', rpcOverride: null });
+  });
+
+  it('GIVEN flag, env and spec WHEN resolved THEN the flag wins, then LEASEHOLD_NETWORK, then the spec', () => {
+    const env = { LEASEHOLD_NETWORK: 'spheron-testnet' };
+    const spec = { name: 'spheron-mainnet' };
+    const name = (r: ReturnType<typeof resolveNetwork>): string =>
+      r.kind === 'ready' ? r.network.name : r.kind === 'custom' ? r.name : 'local';
+    expect(name(resolveNetwork({ flag: 'local', env, spec }))).toBe('local');
+    expect(name(resolveNetwork({ env, spec }))).toBe('spheron-testnet');
+    expect(name(resolveNetwork({ env: {}, spec }))).toBe('spheron-mainnet');
+  });
+
+  it('GIVEN spheron-mainnet WHEN resolved THEN Base 8453 with uSPON and the canonical Multicall3', () => {
+    const r = resolveNetwork({ flag: 'spheron-mainnet', env: {} });
+    expect(r.kind).toBe('ready');
+    if (r.kind !== 'ready') return;
+    expect(r.network).toMatchObject({
+      chainId: 8453,
+      rpcUrl: 'https://mainnet.base.org',
+      secondsPerBlock: 2,
+      devWallet: false,
+    });
+    expect(r.network.tokens).toEqual([
+      { symbol: 'uSPON', address: '0xBf0fA0461331d815A103e59929E5a19A48C30f5e', decimals: 6 },
+    ]);
+    expect(r.network.book.contracts.Multicall3).toBe('0xcA11bde05977b3631167028862bE2a173976CA11');
+  });
+
+  it('GIVEN LEASEHOLD_RPC_URL WHEN resolved THEN it overrides any profile RPC, local included', () => {
+    const env = { LEASEHOLD_RPC_URL: 'http://127.0.0.1:1234' };
+    const r = resolveNetwork({ flag: 'spheron-testnet', env });
+    expect(r.kind === 'ready' && r.network.rpcUrl).toBe('http://127.0.0.1:1234');
+    expect(resolveNetwork({ env })).toEqual({
+      kind: 'local',
+      rpcOverride: 'http://127.0.0.1:1234',
+    });
+    expect(resolveNetwork({ env, spec: custom })).toMatchObject({
+      kind: 'custom',
+      rpcUrl: 'http://127.0.0.1:1234',
+    });
+  });
+
+  it('GIVEN an unknown name WHEN resolved THEN network/unknown lists the known ones and says where the name came from', () => {
+    expect(() => resolveNetwork({ flag: 'moon', env: {} })).toThrow(
+      expect.objectContaining({
+        code: 'network/unknown',
+        detail: expect.stringMatching(
+          /"moon" \(from --network\).*local, spheron-testnet, spheron-mainnet/,
+        ),
+      }),
+    );
+  });
+
+  it('GIVEN a custom network in the spec WHEN resolved THEN its rpc, chain id and book path are used', () => {
+    expect(resolveNetwork({ env: {}, spec: custom })).toEqual({ kind: 'custom', ...custom });
+  });
+
+  it('GIVEN a custom network lacking chainId WHEN resolved THEN network/incomplete names the field', () => {
+    expect(() =>
+      resolveNetwork({ env: {}, spec: { name: 'x', rpcUrl: 'http://a', addressBook: '/b' } }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'network/incomplete',
+        detail: expect.stringContaining('chainId'),
+      }),
+    );
+  });
+});
+
+describe('parseAddressBook', () => {
+  const a = (n: number): string => `0x${String(n).padStart(40, '0')}`;
+  const book = {
+    chainId: 31337,
+    contracts: {
+      TokenRegistry: a(1),
+      EscrowUser: a(2),
+      ProviderRegistry: a(3),
+      OrderRequest: a(4),
+      Bid: a(5),
+      ComputeLease: a(6),
+    },
+    tokens: [{ symbol: 'USDT', address: a(7), decimals: 6 }],
+  };
+
+  it('GIVEN a book without Multicall3 WHEN parsed THEN the canonical one is filled in', () => {
+    const parsed = parseAddressBook(JSON.stringify(book), { file: 'b.json', chainId: 31337 });
+    expect(parsed.contracts.Multicall3).toBe('0xcA11bde05977b3631167028862bE2a173976CA11');
+    expect(parsed.tokens).toEqual(book.tokens);
+  });
+
+  it('GIVEN a book of another chain WHEN parsed THEN network/chain-id-mismatch', () => {
+    expect(() => parseAddressBook(JSON.stringify(book), { file: 'b.json', chainId: 1 })).toThrow(
+      expect.objectContaining({ code: 'network/chain-id-mismatch' }),
+    );
+  });
+
+  it('GIVEN a book with a bad address and no tokens WHEN parsed THEN every problem is listed', () => {
+    const bad = { ...book, contracts: { ...book.contracts, Bid: '0x12' }, tokens: [] };
+    expect(() => parseAddressBook(JSON.stringify(bad), { file: 'b.json', chainId: 31337 })).toThrow(
+      expect.objectContaining({
+        code: 'network/address-book-invalid',
+        detail: expect.stringMatching(/contracts\.Bid.*tokens lists no token/),
+      }),
+    );
+  });
+});
