@@ -19,12 +19,20 @@ export interface ModelResourceView {
   readonly hash: string;
 }
 
+/** A stack output as the core sees it: the resources its value refers to, and its sensitivity. */
+export interface ModelOutputView {
+  readonly references: readonly string[];
+  readonly sensitive: boolean;
+}
+
 /** The normalized model as the core sees it. */
 export interface ModelView {
   readonly formatVersion: 1;
   readonly stack: string;
   readonly network: { readonly name: string };
   readonly resources: readonly ModelResourceView[];
+  /** Stack outputs by name; absent when the model carries none. */
+  readonly outputs?: Readonly<Record<string, ModelOutputView>> | undefined;
   readonly hash: string;
 }
 

@@ -1,0 +1,133 @@
+import { hasErrors } from '../diag/index.js';
+import type { Diagnostic, Diagnostics } from '../diag/index.js';
+import type { Change, CostSummary, DriftEntry, Plan, PlanMode } from '../plan/plan-types.js';
+import type { ModelView, ProviderSession } from '../provider-api.js';
+import { emptyState } from '../state/empty-state.js';
+import type { StackState, StateBackend } from '../state/state-types.js';
+import { planOutputs } from './plan-outputs.js';
+import { planResources } from './plan-resources.js';
+import { collectPlanUnits } from './resource-graph.js';
+import { withStateLock } from './with-state-lock.js';
+
+/** Everything `leasehold plan` decides with (the command builds it from flags). */
+export interface PlanStackInput {
+  readonly session: ProviderSession;
+  readonly backend: StateBackend;
+  readonly stack: string;
+  readonly model: ModelView | null;
+  readonly mode: PlanMode;
+  /** `--refresh=false` plans against the state as last written. */
+  readonly refresh: boolean;
+  readonly targets: readonly string[];
+  readonly replace: readonly string[];
+  readonly lock: boolean;
+  readonly lockTimeoutMs: number;
+  /** Lock holder: `user@host (pid N)` and the Leasehold version. */
+  readonly holder: { readonly who: string; readonly version: string };
+  readonly now: Date;
+}
+
+/** The plan and every diagnostic found making it (errors make the plan `errored`). */
+export interface PlanStackResult {
+  readonly plan: Plan;
+  readonly diagnostics: Diagnostics;
+  /** The state the plan was made against, after refresh (what `show` and apply start from). */
+  readonly state: StackState;
+}
+
+/**
+ * Makes a plan: lock → read state → refresh → plan each resource in dependency order → outputs
+ * → cost → release the lock (always). Writes nothing: a plan never changes the state.
+ */
+export function planStack(input: PlanStackInput): Promise<PlanStackResult> {
+  const lock = {
+    lock: input.lock,
+    timeoutMs: input.lockTimeoutMs,
+    operation: 'plan',
+    ...input.holder,
+  };
+  return withStateLock(input.backend, lock, async () => {
+    const prior = await input.backend.read();
+    const diagnostics: Diagnostic[] = [];
+    let state =
+      prior ?? emptyState({ stack: input.stack, network: input.session.network, lineage: '' });
+    let drift: readonly DriftEntry[] = [];
+    if (input.refresh || input.mode === 'refresh-only') {
+      const res = await input.session.refresh({ stack: input.stack, prior });
+      state = res.state;
+      drift = res.drift;
+      diagnostics.push(...res.diagnostics);
+    }
+    const destroy = input.mode === 'destroy';
+    const planned =
+      input.mode === 'refresh-only'
+        ? { changes: [], diagnostics: [], complete: true }
+        : planResources({
+            session: input.session,
+            units: collectPlanUnits(input.model, state),
+            model: input.model,
+            destroy,
+            targets: input.targets,
+            replace: input.replace,
+          });
+    diagnostics.push(...planned.diagnostics);
+    const desired = destroy ? null : input.model;
+    const outputs =
+      input.mode === 'refresh-only'
+        ? {}
+        : planOutputs({ model: desired, state, changes: planned.changes });
+    const cost = await input.session.costSummary({
+      model: desired,
+      state,
+      changes: planned.changes,
+    });
+    diagnostics.push(...cost.diagnostics);
+    const plan = assemblePlan({
+      input,
+      prior,
+      drift,
+      planned,
+      outputs,
+      cost: cost.cost,
+      diagnostics,
+    });
+    return { plan, diagnostics, state };
+  });
+}
+
+interface AssembleInput {
+  readonly input: PlanStackInput;
+  readonly prior: StackState | null;
+  readonly drift: readonly DriftEntry[];
+  readonly planned: { readonly changes: readonly Change[]; readonly complete: boolean };
+  readonly outputs: Plan['outputs'];
+  readonly cost: readonly CostSummary[];
+  readonly diagnostics: Diagnostics;
+}
+
+// Applyable when something would change: a resource, an output, or — refresh-only — the state.
+function assemblePlan(a: AssembleInput): Plan {
+  const { input } = a;
+  const errored = hasErrors(a.diagnostics);
+  const changed =
+    a.planned.changes.some((c) => c.action !== 'no-op') ||
+    Object.values(a.outputs).some((o) => o.action !== 'no-op');
+  const refreshed = input.mode === 'refresh-only' && a.drift.some((d) => d.kind !== 'unknown');
+  return {
+    formatVersion: 1,
+    stack: input.stack,
+    mode: input.mode,
+    lineage: a.prior?.lineage ?? '',
+    serial: a.prior?.serial ?? 0,
+    modelHash: input.model?.hash ?? '',
+    network: { name: input.session.network.name, chainId: input.session.network.chainId },
+    changes: a.planned.changes,
+    drift: a.drift,
+    outputs: a.outputs,
+    cost: a.cost,
+    complete: a.planned.complete,
+    applyable: !errored && (changed || refreshed),
+    errored,
+    createdAt: input.now.toISOString(),
+  };
+}
