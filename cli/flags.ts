@@ -1,4 +1,4 @@
-import { Flags } from '@oclif/core';
+import { Errors, Flags } from '@oclif/core';
 import { parseDurationFlag } from './flags-duration.js';
 
 /** Flags of every command that reads a stack: a spec file or a CDK app. */
@@ -30,7 +30,13 @@ export const stateFlags = {
       'Retries with backoff (100 ms doubling to 2 s) while another process holds the lock. Default 0: fail at once, naming the holder.',
     helpValue: 'DURATION',
     default: 0,
-    parse: async (input) => parseDurationFlag(input),
+    parse: async (input) => {
+      try {
+        return parseDurationFlag(input);
+      } catch (err) {
+        throw new Errors.CLIError(err instanceof Error ? err.message : String(err));
+      }
+    },
   })(),
   lock: Flags.boolean({
     summary: 'Take the state lock (use --no-lock only when you know nothing else runs).',
@@ -38,3 +44,21 @@ export const stateFlags = {
     allowNo: true,
   }),
 };
+
+/**
+ * Rewrites `--X=false` to `--no-X` (and `--X=true` to `--X`) for this command's negatable boolean
+ * flags, so the Terraform spelling `--lock=false` works: oclif booleans take no value and would
+ * otherwise read `false` as a positional argument. Use as `this.parse(Cmd, normalizeBooleanFlags(
+ * this.argv, Cmd.flags))`.
+ */
+export function normalizeBooleanFlags(
+  argv: readonly string[],
+  flags: Readonly<Record<string, { readonly type: string; readonly allowNo?: boolean }>>,
+): string[] {
+  return argv.map((arg) => {
+    const m = /^--([a-z][a-z0-9-]*)=(true|false)$/.exec(arg);
+    const flag = m?.[1] === undefined ? undefined : flags[m[1]];
+    if (m === null || flag?.type !== 'boolean' || flag.allowNo !== true) return arg;
+    return m[2] === 'false' ? `--no-${m[1]}` : `--${m[1]}`;
+  });
+}

@@ -30,3 +30,21 @@ export { validateStateSchema, stateSchemaPath } from './validate-state-schema.js
 export type { StateSchemaProblem } from './validate-state-schema.js';
 export { writeFileAtomic } from './write-file-atomic.js';
 export type { WriteFileAtomicOptions } from './write-file-atomic.js';
+export { openStateBackend } from './open-state-backend.js';
+export type { OpenStateRequest, OpenStateResult } from './open-state-backend.js';
+export { renderStateList, renderStateShow, toStateShowView } from './render-state.js';
+export type { StateShowView } from './render-state.js';
+export { rmStateAddress } from './rm-state-address.js';
+export type { RmStateAddressRequest, RmStateAddressResult } from './rm-state-address.js';
+export {
+  findStateAddress,
+  listStateAddresses,
+  parseStateAddress,
+  removeStateAddress,
+  slotAddress,
+} from './state-address.js';
+export type { StateAddress, StateAddressMatch, StateListEntry } from './state-address.js';
+export { StateWriter } from './state-writer.js';
+export type { StateMutation, StateWriterOptions } from './state-writer.js';
+export { withStateLock } from './with-state-lock.js';
+export type { StateLockOptions } from './with-state-lock.js';
