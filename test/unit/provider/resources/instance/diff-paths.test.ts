@@ -1,0 +1,38 @@
+import { describe, expect, it } from '@jest/globals';
+import {
+  REPLACE_ROOTS,
+  UPDATE_ROOTS,
+  diffPaths,
+} from '../../../../../provider/resources/instance/diff-paths.js';
+import { instance } from '../resource-fixtures.js';
+
+describe('diffPaths', () => {
+  it('GIVEN equal instances WHEN diffed THEN no path differs', () => {
+    expect(diffPaths(instance(), instance(), [...REPLACE_ROOTS, ...UPDATE_ROOTS])).toEqual([]);
+  });
+
+  it('GIVEN a cpu and a region change WHEN diffed over replace roots THEN leaf paths are listed, sorted', () => {
+    const a = instance();
+    const b = instance({
+      resources: { ...a.resources, cpu: 1000 },
+      placement: { ...a.placement, regions: ['us-east'] },
+    });
+    expect(diffPaths(a, b, REPLACE_ROOTS)).toEqual(['placement.regions', 'resources.cpu']);
+  });
+
+  it('GIVEN an added env var WHEN diffed over update roots THEN the var path is listed', () => {
+    const b = instance({ env: { LOG_LEVEL: 'info', MODE: 'x' } });
+    expect(diffPaths(instance(), b, UPDATE_ROOTS)).toEqual(['env.MODE']);
+  });
+
+  it('GIVEN credentials going from null to set WHEN diffed THEN the whole credentials path is listed', () => {
+    const b = instance({
+      credentials: { registry: 'r', username: { value: 'u' }, passwordFromEnv: 'P', email: null },
+    });
+    expect(diffPaths(instance(), b, UPDATE_ROOTS)).toEqual(['credentials']);
+  });
+
+  it('GIVEN a change outside the roots WHEN diffed THEN it is ignored', () => {
+    expect(diffPaths(instance(), instance({ count: 5 }), REPLACE_ROOTS)).toEqual([]);
+  });
+});
