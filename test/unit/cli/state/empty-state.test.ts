@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type * as AjvModule from 'ajv/dist/2020.js';
 import { createRequire } from 'node:module';
 import { readFileSync } from 'node:fs';
 import { emptyState } from '../../../../cli/state/empty-state.js';
@@ -36,7 +37,7 @@ describe('emptyState and nextSerial', () => {
 describe('state schema', () => {
   it('GIVEN schemas/state.schema.json WHEN checked against the 2020-12 meta-schema THEN it is valid', () => {
     const require = createRequire(import.meta.url);
-    const { Ajv2020 } = require('ajv/dist/2020.js') as typeof import('ajv/dist/2020.js');
+    const { Ajv2020 } = require('ajv/dist/2020.js') as typeof AjvModule;
     const ajv = new Ajv2020({ strict: true, allowUnionTypes: true });
     const schema = JSON.parse(readFileSync(stateSchemaPath(), 'utf8')) as object;
     expect(ajv.validateSchema(schema)).toBe(true);
