@@ -4,6 +4,7 @@ import { findToken } from '../../cost/find-token.js';
 import { slotChangeCost } from '../../cost/slot-change-cost.js';
 import type { ResolvedNetwork } from '../../network/network-types.js';
 import type { InstanceModel } from '../../spec/model-types.js';
+import type { PriorInstance } from './prior-instance.js';
 
 /** Options of {@link instanceSlotCost}. */
 export interface InstanceSlotCostInput {
@@ -11,7 +12,7 @@ export interface InstanceSlotCostInput {
   /** The instance as wanted, null when the slot is deleted. */
   readonly desired: InstanceModel | null;
   readonly replicas: number;
-  readonly priorAttributes: InstanceModel | null;
+  readonly priorAttributes: PriorInstance | null;
   readonly lease: LeaseRecord | null;
   readonly network: ResolvedNetwork;
 }
@@ -23,7 +24,7 @@ export interface InstanceSlotCostInput {
  */
 export function instanceSlotCost(input: InstanceSlotCostInput): CostDelta | undefined {
   const symbol =
-    input.desired?.pricing.token ?? input.priorAttributes?.pricing.token ?? input.lease?.token;
+    input.desired?.pricing.token ?? input.priorAttributes?.pricing?.token ?? input.lease?.token;
   if (symbol === undefined) return undefined;
   const token = findToken(input.network, symbol);
   if (token === null) return undefined;

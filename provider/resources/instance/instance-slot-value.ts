@@ -7,18 +7,17 @@ export const UNKNOWN_AFTER_CREATE: readonly string[] = ['leaseId', 'provider', '
 export const INSTANCE_SENSITIVE_PATHS: readonly string[] = ['secrets.*', 'credentials.password'];
 
 /**
- * The before/after value of one instance slot: the model attributes without the resource-wide
- * `count` (the slot's share is `replicas`, so a count change shows only on the slots it touches),
- * plus the slot key and what the lease is. `lease` null means unknown until apply.
+ * The before/after value of one instance slot: every model attribute (the core checks a no-op
+ * carries them all, `count` included), plus the slot key, the slot's share of the replicas, and
+ * what the lease is. `lease` null means unknown until apply.
  */
 export function instanceSlotValue(
   attributes: unknown,
   slot: { readonly key: string; readonly replicas: number },
   lease: LeaseRecord | null,
 ): Record<string, unknown> {
-  const { count: _count, ...rest } = isRecord(attributes) ? attributes : {};
   return {
-    ...rest,
+    ...(isRecord(attributes) ? attributes : {}),
     key: slot.key,
     replicas: slot.replicas,
     leaseId: lease?.leaseId ?? null,

@@ -16,6 +16,8 @@ import { mapSlots } from './map-slots.js';
 import type { DesiredSlot } from './map-slots.js';
 import { instanceSlotCost } from './instance-slot-cost.js';
 import { slotAddress } from './slot-address.js';
+import { toPriorInstance } from './prior-instance.js';
+import type { PriorInstance } from './prior-instance.js';
 
 /** Options of {@link planInstance}. */
 export interface PlanInstanceInput {
@@ -44,7 +46,7 @@ export interface PlanInstanceResult {
  * deleted, and `prevent_destroy` turns a delete into an error.
  */
 export function planInstance(input: PlanInstanceInput): PlanInstanceResult {
-  const priorAttrs = (input.prior?.attributes ?? null) as InstanceModel | null;
+  const priorAttrs = toPriorInstance(input.prior?.attributes ?? null);
   const grouped = groupPriorLeases(input.prior?.leases ?? []);
   const desired = input.desired;
   const count =
@@ -88,7 +90,7 @@ export function planInstance(input: PlanInstanceInput): PlanInstanceResult {
 
 /** Paths that differ between what was applied and what is wanted, for the whole resource. */
 function resourceDiff(
-  priorAttrs: InstanceModel | null,
+  priorAttrs: PriorInstance | null,
   desired: InstanceModel | null,
 ): { replacePaths: string[]; updatePaths: string[] } {
   if (desired === null || priorAttrs === null) return { replacePaths: [], updatePaths: [] };
@@ -100,14 +102,10 @@ function resourceDiff(
   return { replacePaths, updatePaths: diffPaths(priorAttrs, desired, UPDATE_ROOTS) };
 }
 
-function slotContext(input: PlanInstanceInput, priorAttrs: InstanceModel | null) {
+function slotContext(input: PlanInstanceInput, priorAttrs: PriorInstance | null) {
   const desired = input.desired;
   const { replacePaths, updatePaths } = resourceDiff(priorAttrs, desired);
-  const priorMapped = new Set(
-    priorAttrs === null
-      ? []
-      : mapSlots({ ...priorAttrs.placement, count: priorAttrs.count }).map((s) => s.key),
-  );
+  const priorMapped = priorSlotKeys(priorAttrs, input.prior?.leases ?? []);
   const lifecycle = desired?.lifecycle ?? priorAttrs?.lifecycle;
   const replace = new Set(input.options.replace);
   return {
@@ -153,6 +151,17 @@ function slotContext(input: PlanInstanceInput, priorAttrs: InstanceModel | null)
         }),
       }),
   };
+}
+
+/** Slots the attributes last applied mapped to; the leases' own keys when those are unknown. */
+function priorSlotKeys(
+  attrs: PriorInstance | null,
+  leases: readonly LeaseRecord[],
+): ReadonlySet<string> {
+  const spread = attrs?.placement?.spread;
+  if (spread === undefined || attrs?.count === undefined) return new Set(leases.map((l) => l.key));
+  const regions = attrs.placement?.regions ?? [];
+  return new Set(mapSlots({ spread, regions, count: attrs.count }).map((s) => s.key));
 }
 
 /** Desired slots in mapping order, then prior-only slots in key order. */

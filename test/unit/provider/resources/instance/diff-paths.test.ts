@@ -36,3 +36,18 @@ describe('diffPaths', () => {
     expect(diffPaths(instance(), instance({ count: 5 }), REPLACE_ROOTS)).toEqual([]);
   });
 });
+
+describe('diffPaths with partial state', () => {
+  it('GIVEN state rebuilt by import with only cpu and memory WHEN diffed THEN unknown fields are not changes', () => {
+    const imported = {
+      resources: { cpu: 500, memory: '536870912' },
+      placement: { mode: 'provider' },
+    };
+    expect(diffPaths(imported, instance(), [...REPLACE_ROOTS, ...UPDATE_ROOTS])).toEqual([]);
+  });
+
+  it('GIVEN state rebuilt by import WHEN a known field differs THEN it is still a change', () => {
+    const imported = { resources: { cpu: 250 } };
+    expect(diffPaths(imported, instance(), REPLACE_ROOTS)).toEqual(['resources.cpu']);
+  });
+});
