@@ -4,7 +4,7 @@ import type { Diagnostics } from '../diag/index.js';
 import type { DriftEntry } from '../plan/plan-types.js';
 import type { ProviderSession } from '../provider-api.js';
 import type { StackState, StateBackend } from '../state/state-types.js';
-import { withStateLock } from './with-state-lock.js';
+import { withStateLock } from '../state/with-state-lock.js';
 
 /** What `leasehold import` needs. */
 export interface ImportStackInput {
@@ -15,7 +15,8 @@ export interface ImportStackInput {
   readonly force: boolean;
   readonly lock: boolean;
   readonly lockTimeoutMs: number;
-  readonly holder: { readonly who: string; readonly version: string };
+  /** Leasehold's version, recorded in the lock. */
+  readonly version: string;
   /** @default a fresh `crypto.randomUUID()` — an imported state starts a new history. */
   readonly lineage?: string | undefined;
 }
@@ -35,12 +36,13 @@ export interface ImportStackResult {
  */
 export function importStack(input: ImportStackInput): Promise<ImportStackResult> {
   const lock = {
+    backend: input.backend,
     lock: input.lock,
     timeoutMs: input.lockTimeoutMs,
     operation: 'import',
-    ...input.holder,
+    version: input.version,
   };
-  return withStateLock(input.backend, lock, async () => {
+  return withStateLock(lock, async () => {
     if (!input.force && (await input.backend.read()) !== null) {
       throw new LeaseholdError({
         code: 'import/state-exists',

@@ -22,5 +22,3 @@ export { isTargeted, notFound, selectTargets } from './select-targets.js';
 export type { TargetSelection } from './select-targets.js';
 export { verifyProviderPlan } from './verify-provider-plan.js';
 export type { VerifyProviderPlanInput } from './verify-provider-plan.js';
-export { withStateLock } from './with-state-lock.js';
-export type { StateLockOptions } from './with-state-lock.js';

@@ -7,7 +7,7 @@ import type { StackState, StateBackend } from '../state/state-types.js';
 import { planOutputs } from './plan-outputs.js';
 import { planResources } from './plan-resources.js';
 import { collectPlanUnits } from './resource-graph.js';
-import { withStateLock } from './with-state-lock.js';
+import { withStateLock } from '../state/with-state-lock.js';
 
 /** Everything `leasehold plan` decides with (the command builds it from flags). */
 export interface PlanStackInput {
@@ -22,8 +22,8 @@ export interface PlanStackInput {
   readonly replace: readonly string[];
   readonly lock: boolean;
   readonly lockTimeoutMs: number;
-  /** Lock holder: `user@host (pid N)` and the Leasehold version. */
-  readonly holder: { readonly who: string; readonly version: string };
+  /** Leasehold's version, recorded in the lock. */
+  readonly version: string;
   readonly now: Date;
 }
 
@@ -41,12 +41,13 @@ export interface PlanStackResult {
  */
 export function planStack(input: PlanStackInput): Promise<PlanStackResult> {
   const lock = {
+    backend: input.backend,
     lock: input.lock,
     timeoutMs: input.lockTimeoutMs,
     operation: 'plan',
-    ...input.holder,
+    version: input.version,
   };
-  return withStateLock(input.backend, lock, async () => {
+  return withStateLock(lock, async () => {
     const prior = await input.backend.read();
     const diagnostics: Diagnostic[] = [];
     let state =

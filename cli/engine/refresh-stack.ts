@@ -5,7 +5,7 @@ import type { DriftEntry } from '../plan/plan-types.js';
 import type { ProviderSession } from '../provider-api.js';
 import { emptyState } from '../state/empty-state.js';
 import type { StackState, StateBackend } from '../state/state-types.js';
-import { withStateLock } from './with-state-lock.js';
+import { withStateLock } from '../state/with-state-lock.js';
 
 /** What `leasehold refresh` needs. */
 export interface RefreshStackInput {
@@ -14,7 +14,8 @@ export interface RefreshStackInput {
   readonly stack: string;
   readonly lock: boolean;
   readonly lockTimeoutMs: number;
-  readonly holder: { readonly who: string; readonly version: string };
+  /** Leasehold's version, recorded in the lock. */
+  readonly version: string;
 }
 
 /** The refreshed state, what drifted, and whether a new serial was written. */
@@ -32,12 +33,13 @@ export interface RefreshStackResult {
  */
 export function refreshStack(input: RefreshStackInput): Promise<RefreshStackResult> {
   const lock = {
+    backend: input.backend,
     lock: input.lock,
     timeoutMs: input.lockTimeoutMs,
     operation: 'refresh',
-    ...input.holder,
+    version: input.version,
   };
-  return withStateLock(input.backend, lock, async () => {
+  return withStateLock(lock, async () => {
     const prior = await input.backend.read();
     const res = await input.session.refresh({ stack: input.stack, prior });
     const changed =

@@ -1,0 +1,32 @@
+import type { CostSummary } from '../plan/plan-types.js';
+import { formatBaseUnits } from './format-base-units.js';
+
+/**
+ * The cost block, one group per token, in whole tokens formatted exactly: per hour before → after,
+ * escrow to lock, what is available and the runway it buys, and the stack budget.
+ */
+export function renderPlanCost(cost: readonly CostSummary[]): string[] {
+  const lines: string[] = [];
+  for (const c of cost) {
+    const fmt = (amount: string): string => `${formatBaseUnits(amount, c.decimals)} ${c.token}`;
+    const rows: [string, string][] = [
+      ['Per hour', `${fmt(c.perHourBefore)} -> ${fmt(c.perHourAfter)}`],
+      ['Escrow to lock', fmt(c.escrowToLock)],
+    ];
+    if (c.escrowAvailable !== null) {
+      const runway = c.runwayHours === null ? '' : ` (runway ${formatHours(c.runwayHours)})`;
+      rows.push(['Escrow available', `${fmt(c.escrowAvailable)}${runway}`]);
+    }
+    if (c.budgetPerHour !== null) rows.push(['Budget per hour', fmt(c.budgetPerHour)]);
+    const width = Math.max(...rows.map(([k]) => k.length)) + 1;
+    lines.push(`Cost (${c.token}):`, ...rows.map(([k, v]) => `  ${`${k}:`.padEnd(width)} ${v}`));
+  }
+  return lines;
+}
+
+/** Hours with one decimal, or days beyond two days, for a glanceable runway. */
+export function formatHours(hours: number): string {
+  if (!Number.isFinite(hours)) return 'unlimited';
+  if (hours >= 48) return `${(hours / 24).toFixed(1)} days`;
+  return `${hours.toFixed(1)} hours`;
+}
