@@ -1,3 +1,4 @@
+import { SENSITIVE_MASK } from '../diag/index.js';
 import type { Action, Change, ChangeReason, CostSummary, Plan } from '../plan/plan-types.js';
 import { isUnderPattern } from './plan-paths.js';
 import type { AttrPath } from './plan-paths.js';
@@ -107,8 +108,8 @@ function toResourceChange(c: Change): ResourceChangeJson {
     index: c.key === null ? null : /^\d+$/.test(c.key) ? Number(c.key) : c.key,
     change: {
       actions: toActions(c.action),
-      before: c.before ?? null,
-      after: c.after ?? null,
+      before: maskSensitive(c.before ?? null, c.sensitivePaths),
+      after: maskSensitive(c.after ?? null, c.sensitivePaths),
       after_unknown: c.after === null ? false : unknownTree(c.afterUnknown),
       before_sensitive: leafTree(c.before, c.sensitivePaths),
       after_sensitive: leafTree(c.after, c.sensitivePaths),
@@ -126,6 +127,27 @@ function toResourceChange(c: Change): ResourceChangeJson {
           },
         }),
   };
+}
+
+/**
+ * Replaces sensitive leaves with `(sensitive value)`: unlike Terraform, the JSON plan never holds
+ * them in clear (it is posted to CI logs); `*_sensitive` still says where they were.
+ */
+export function maskSensitive(
+  value: unknown,
+  patterns: readonly string[],
+  path: AttrPath = [],
+): unknown {
+  if (value === null || value === undefined) return value ?? null;
+  if (path.length > 0 && isUnderPattern(path, patterns)) return SENSITIVE_MASK;
+  if (Array.isArray(value)) return value.map((v, i) => maskSensitive(v, patterns, [...path, i]));
+  if (typeof value !== 'object') return value;
+  return Object.fromEntries(
+    Object.entries(value as Record<string, unknown>).map(([k, v]) => [
+      k,
+      maskSensitive(v, patterns, [...path, k]),
+    ]),
+  );
 }
 
 /** `replace-because-cannot-update` → `replace_because_cannot_update`. */
@@ -158,7 +180,10 @@ function unknownTree(paths: readonly string[]): LeafTree {
 function leafTree(value: unknown, patterns: readonly string[], path: AttrPath = []): LeafTree {
   if (value === null || value === undefined) return false;
   if (isUnderPattern(path, patterns) && path.length > 0) return true;
-  if (Array.isArray(value)) return value.map((v, i) => leafTree(v, patterns, [...path, i]));
+  if (Array.isArray(value)) {
+    const items = value.map((v, i) => leafTree(v, patterns, [...path, i]));
+    return items.every((t) => t === false) ? false : items;
+  }
   if (typeof value !== 'object') return false;
   const out: { [key: string]: LeafTree } = {};
   for (const [k, v] of Object.entries(value as Record<string, unknown>)) {

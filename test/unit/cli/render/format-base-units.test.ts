@@ -1,0 +1,35 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { formatBaseUnits } from '../../../../cli/render/format-base-units.js';
+
+describe('formatBaseUnits', () => {
+  it.each([
+    ['1500000', 6, '1.5'],
+    ['1', 6, '0.000001'],
+    ['0', 6, '0'],
+    ['1000000', 6, '1'],
+    ['123456789012345678901234567890', 18, '123456789012.34567890123456789'],
+    ['-2500', 3, '-2.5'],
+    ['42', 0, '42'],
+    ['000120', 2, '1.2'],
+  ])('GIVEN %s with %i decimals THEN %s', (amount, decimals, expected) => {
+    expect(formatBaseUnits(amount, decimals)).toBe(expected);
+  });
+
+  it('GIVEN any bigint WHEN formatted THEN parsing the text back gives the same base units', () => {
+    fc.assert(
+      fc.property(
+        fc.bigInt({ min: 0n, max: 10n ** 40n }),
+        fc.integer({ min: 0, max: 24 }),
+        (n, d) => {
+          const [whole = '', frac = ''] = formatBaseUnits(String(n), d).split('.');
+          expect(BigInt(whole + frac.padEnd(d, '0'))).toBe(n);
+        },
+      ),
+    );
+  });
+
+  it('GIVEN a non-integer amount THEN it throws', () => {
+    expect(() => formatBaseUnits('1.5', 6)).toThrow('Not a base-unit amount');
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from '@jest/globals';
+import { renderPlanHuman } from '../../../../cli/render/render-plan-human.js';
+import { COLOR, PLAIN } from '../../../../cli/render/style.js';
+import { PLAN, SECRET } from './plan-fixture.js';
+
+describe('renderPlanHuman', () => {
+  it('GIVEN a plan with every action WHEN rendered THEN it matches the snapshot and masks the secret', () => {
+    const text = renderPlanHuman(PLAN, PLAIN);
+    expect(text).toMatchSnapshot();
+    expect(text).not.toContain(SECRET);
+    expect(text).not.toContain('WEB_API_KEY');
+  });
+
+  it('GIVEN the plan WHEN rendered THEN Terraform symbols, annotations and the summary line appear', () => {
+    const text = renderPlanHuman(PLAN, PLAIN);
+    expect(text).toContain('  # instance.web[2] will be created');
+    expect(text).toContain('+/- resource "instance" "api" {');
+    expect(text).toContain('-/+ resource "instance" "db" {');
+    expect(text).toContain('  # instance.db["us-east"] is tainted, so must be replaced');
+    expect(text).toMatch(/~ cpu\s+= 500 -> 1000 # forces replacement/);
+    expect(text).toMatch(/\+ leaseId\s+= \(known after apply\)/);
+    expect(text).toMatch(/password\s+= \(sensitive value\)/);
+    expect(text).toContain('  # (because the lease was closed outside Leasehold)');
+    expect(text).toContain('Plan: 4 to add, 1 to change, 3 to destroy.');
+    expect(text).toContain('Per hour:         4.5 uSPON -> 7.500001 uSPON');
+    expect(text).not.toContain('instance.web[1] has no changes');
+  });
+
+  it("GIVEN a plan without changes WHEN rendered THEN Terraform's no-changes line", () => {
+    const text = renderPlanHuman(
+      { ...PLAN, changes: [PLAN.changes[1]!], outputs: {}, drift: [], cost: [], applyable: false },
+      PLAIN,
+    );
+    expect(text).toBe('No changes. Your infrastructure matches the configuration.');
+  });
+
+  it('GIVEN a refresh-only plan WHEN rendered THEN the drift and the refresh-only note, no actions', () => {
+    const text = renderPlanHuman(
+      { ...PLAN, mode: 'refresh-only', changes: [], outputs: {}, cost: [] },
+      PLAIN,
+    );
+    expect(text).toContain('Changes outside Leasehold');
+    expect(text).toContain('  # instance.web[3] (lease 14) was closed outside Leasehold');
+    expect(text).toContain('This is a refresh-only plan');
+    expect(text).not.toContain('Plan:');
+  });
+
+  it('GIVEN an errored, targeted plan WHEN rendered THEN both warnings appear', () => {
+    const text = renderPlanHuman({ ...PLAN, errored: true, complete: false }, PLAIN);
+    expect(text).toContain('resource targeting is in effect');
+    expect(text).toContain('Planning failed');
+  });
+
+  it('GIVEN colour WHEN rendered THEN symbols are coloured and the text is otherwise the same', () => {
+    const coloured = renderPlanHuman(PLAN, COLOR);
+    expect(coloured).toContain('\u001b[32m+\u001b[39m');
+    // eslint-disable-next-line no-control-regex
+    expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(renderPlanHuman(PLAN, PLAIN));
+  });
+});
