@@ -62,3 +62,13 @@ export function normalizeBooleanFlags(
     return m[2] === 'false' ? `--no-${m[1]}` : `--${m[1]}`;
   });
 }
+
+/** `--network`: which marketplace network a command talks to. */
+export const networkFlags = {
+  network: Flags.string({
+    summary: 'Network to use: local, spheron-testnet, spheron-mainnet, or a custom name.',
+    description:
+      "Overrides LEASEHOLD_NETWORK and the spec's `network`. Defaults to local, the devnet, which is started when it is not running.",
+    helpValue: 'NAME',
+  }),
+};
