@@ -1,5 +1,6 @@
 import type { DriftEntry } from '../../cli/plan/plan-types.js';
 import type { LeaseRecord, ResourceState, StackState } from '../../cli/state/state-types.js';
+import { contentHash } from '../spec/content-hash.js';
 import { slotAddress } from '../resources/instance/slot-address.js';
 import type { ChainFacts, ChainLease } from './chain-lease.js';
 import { leaseRecordFromChain } from './lease-record-from-chain.js';
@@ -146,7 +147,9 @@ function isExpired(c: ChainLease, blockNumber: number): boolean {
 }
 
 function newResource(address: string, c: ChainLease, attributes: unknown): ResourceState {
-  return { address, type: 'instance', name: c.tag.instance, attributes, modelHash: '', leases: [] };
+  // The hash of what import knows, so it never equals a real model's hash by accident.
+  const modelHash = contentHash(attributes);
+  return { address, type: 'instance', name: c.tag.instance, attributes, modelHash, leases: [] };
 }
 
 function sortById(leases: ChainLease[]): ChainLease[] {
