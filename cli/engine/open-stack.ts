@@ -1,0 +1,58 @@
+import { dirname, resolve } from 'node:path';
+import { DiagnosticsError, hasErrors } from '../diag/index.js';
+import type { Diagnostics } from '../diag/index.js';
+import type { ModelView, ProviderSession, SignerNeed } from '../provider-api.js';
+import { loadProvider } from '../providers.js';
+import { createLocalBackend } from '../state/local-backend.js';
+import type { StateBackend } from '../state/state-types.js';
+
+/** Where a command finds its stack, state and network (its flags and environment). */
+export interface OpenStackRequest {
+  readonly file?: string | undefined;
+  readonly app?: string | undefined;
+  /** `--state PATH`. */
+  readonly statePath?: string | undefined;
+  /** `--network`; otherwise LEASEHOLD_NETWORK, then the spec's network (resolved in connect). */
+  readonly network?: string | undefined;
+  readonly signer: SignerNeed;
+  readonly cwd: string;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly log: (line: string) => void;
+  readonly promptPassword?: ((question: string) => Promise<string>) | undefined;
+}
+
+/** A loaded stack with its state backend and a session on its network. Close the session. */
+export interface OpenStack {
+  readonly model: ModelView;
+  readonly file: string;
+  /** Warnings from loading (errors throw). */
+  readonly warnings: Diagnostics;
+  readonly backend: StateBackend;
+  readonly session: ProviderSession;
+}
+
+/**
+ * The edge every state-and-chain command starts from: load the stack (errors throw a
+ * DiagnosticsError), locate its local state beside the spec (or `--state`), and connect.
+ */
+export async function openStack(req: OpenStackRequest): Promise<OpenStack> {
+  const provider = await loadProvider();
+  const loaded = await provider.loadStack({ file: req.file, app: req.app, cwd: req.cwd });
+  if (hasErrors(loaded.diagnostics) || loaded.model === null)
+    throw new DiagnosticsError(loaded.diagnostics);
+  const model = loaded.model;
+  const backend = createLocalBackend({
+    dir: dirname(resolve(req.cwd, loaded.file)),
+    stack: model.stack,
+    statePath: req.statePath === undefined ? undefined : resolve(req.cwd, req.statePath),
+  });
+  const session = await provider.connect({
+    network: req.network ?? model.network,
+    signer: req.signer,
+    cwd: req.cwd,
+    env: req.env,
+    log: req.log,
+    promptPassword: req.promptPassword,
+  });
+  return { model, file: loaded.file, warnings: loaded.diagnostics, backend, session };
+}
