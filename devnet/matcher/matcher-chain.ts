@@ -39,6 +39,9 @@ export async function createMatcherChain(opts: CreateMatcherChainOptions): Promi
     staticNetwork: true,
     cacheTimeout: -1,
   });
+  // ethers polls receipts every 4 s by default: far slower than devnet blocks, and the matcher
+  // waits for each matchOrder receipt before it looks at the next order.
+  provider.pollingInterval = 100;
   const wallet = new Wallet(opts.privateKey, provider);
   const c = connectContracts(opts.book, wallet);
   const providerIds = new Map<string, bigint>();

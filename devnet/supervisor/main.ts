@@ -24,11 +24,21 @@ const shutdown = (why: string): void => {
   if (running === null) return;
   void running.stop().finally(() => {
     log('supervisor: stopped');
-    process.exit(0);
+    process.exit();
   });
 };
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));
+// A stray rejection in one daemon should not take the whole devnet down; it is logged instead.
+process.on('unhandledRejection', (reason) =>
+  log(`supervisor: unhandled rejection: ${String(reason)}`),
+);
+// A thrown error leaves the process in an unknown state: stop cleanly so anvil is not orphaned.
+process.on('uncaughtException', (err) => {
+  log(`supervisor: uncaught exception: ${err.stack ?? err.message}`);
+  process.exitCode = 1;
+  shutdown('uncaught exception');
+});
 
 try {
   running = await runSupervisor({

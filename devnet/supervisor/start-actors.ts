@@ -36,8 +36,8 @@ export interface StartActorsOptions {
 }
 
 /**
- * Starts the matcher, then the provider daemons (in parallel: each signs with its own account),
- * pushing each one's stop onto `stops` as soon as it runs so a later failure unwinds it.
+ * Starts the matcher, then the provider daemons, pushing each one's stop onto `stops` as soon as
+ * it runs so a later failure unwinds it.
  */
 export async function startActors(
   opts: StartActorsOptions,
@@ -61,25 +61,23 @@ export async function startActors(
     log: opts.log,
   });
   stops.push(() => matcher.stop());
-  const daemons = await Promise.all(
-    configs.map(async (config): Promise<RunningProvider> => {
-      const daemon = await startProviderDaemon({
-        config,
-        book: opts.book,
-        rpcUrl: opts.rpcUrl,
-        privateKey: providerAccount(config.index).privateKey,
-        dataDir: join(opts.paths.providers, config.name),
-        ...(opts.manifestTimeoutMs === undefined
-          ? {}
-          : { manifestTimeoutMs: opts.manifestTimeoutMs }),
-        ...(opts.startDelayMs === undefined ? {} : { startDelayMs: opts.startDelayMs }),
-        log: (line) => opts.log(`${config.name}: ${line}`),
-        reportRefusal: (orderId, reason) => matcher.reportRefusal(config.name, orderId, reason),
-      });
-      stops.push(() => daemon.stop());
-      return { config, daemon };
-    }),
-  );
+  // One after another, so registry ids follow the config order on a fresh chain (provider-N = id N).
+  const daemons: RunningProvider[] = [];
+  for (const config of configs) {
+    const daemon = await startProviderDaemon({
+      config,
+      book: opts.book,
+      rpcUrl: opts.rpcUrl,
+      privateKey: providerAccount(config.index).privateKey,
+      dataDir: join(opts.paths.providers, config.name),
+      manifestTimeoutMs: opts.manifestTimeoutMs,
+      startDelayMs: opts.startDelayMs,
+      log: (line) => opts.log(`${config.name}: ${line}`),
+      reportRefusal: (orderId, reason) => matcher.reportRefusal(config.name, orderId, reason),
+    });
+    stops.push(() => daemon.stop());
+    daemons.push({ config, daemon });
+  }
   const providers = daemons.map(({ config, daemon }) => ({
     name: config.name,
     address: daemon.address,
