@@ -1,0 +1,70 @@
+/**
+ * `createMarketplace`: the chain client over one network and (optionally) one signer. It holds one
+ * RPC connection and one NonceManager, so concurrent transactions of one wallet never race nonces.
+ */
+import { NonceManager } from 'ethers';
+import type { Signer } from 'ethers';
+import type { ResolvedNetwork } from '../network/network-types.js';
+import { CountingProvider } from './counting-provider.js';
+import type { Marketplace } from './marketplace-types.js';
+import * as reads from './marketplace-reads.js';
+import * as writes from './marketplace-writes.js';
+import { normalizeError } from './normalize-error.js';
+
+/** Options of {@link createMarketplace}. */
+export interface CreateMarketplaceOptions {
+  readonly network: ResolvedNetwork;
+  /**
+   * Builds the signer on the client's provider (an ethers Wallet `.connect(provider)`); null for a
+   * read-only client. Wrapped in a NonceManager here.
+   */
+  readonly signer?: ((provider: CountingProvider) => Signer) | null | undefined;
+  /** Transient-failure tries per RPC request. @default 3 */
+  readonly tries?: number | undefined;
+}
+
+/** Connects to the network; no request is sent until the first call. */
+export async function createMarketplace(opts: CreateMarketplaceOptions): Promise<Marketplace> {
+  const { network } = opts;
+  const provider = new CountingProvider({
+    rpcUrl: network.rpcUrl,
+    chainId: network.chainId,
+    secondsPerBlock: network.secondsPerBlock,
+    tries: opts.tries,
+  });
+  const base = opts.signer ? opts.signer(provider) : null;
+  const signer = base === null ? null : new NonceManager(base);
+  const signerAddress = signer === null ? null : (await signer.getAddress()).toLowerCase();
+  const rc: reads.ReadContext = { provider, network };
+  const wc: writes.WriteContext = { provider, network, signer };
+  const read = async <T>(action: string, f: () => Promise<T>): Promise<T> => {
+    try {
+      return await f();
+    } catch (err) {
+      throw normalizeError(err, { action });
+    }
+  };
+  return {
+    network,
+    signerAddress,
+    blockNumber: () => read('read block number', () => provider.getBlockNumber()),
+    tenantLeaseIds: (tenant) =>
+      read('read tenant leases', () => reads.readTenantLeaseIds(rc, tenant)),
+    readLeases: (ids) => read('read leases', () => reads.readLeases(rc, ids)),
+    readOrders: (ids) => read('read orders', () => reads.readOrders(rc, ids)),
+    readProviders: (a) => read('read providers', () => reads.readProviders(rc, a)),
+    escrowBalance: (t, token) => read('read escrow', () => reads.readEscrowBalance(rc, t, token)),
+    tokenBalance: (o, token) =>
+      read('read token balance', () => reads.readTokenBalance(rc, o, token)),
+    nativeBalance: (o) => read('read balance', () => provider.getBalance(o)),
+    approve: (token, amount) => writes.approve(wc, token, amount),
+    deposit: (token, amount) => writes.deposit(wc, token, amount),
+    withdraw: (token, amount) => writes.withdraw(wc, token, amount),
+    createOrder: (d) => writes.createOrder(wc, d),
+    updateInitialOrder: (id, d) => writes.updateInitialOrder(wc, id, d),
+    waitForMatch: (id, o) => writes.waitForMatch(wc, id, o),
+    closeLease: (id) => writes.closeLease(wc, id),
+    rpcRoundTrips: () => provider.roundTrips(),
+    close: async () => provider.destroy(),
+  };
+}

@@ -1,0 +1,48 @@
+// provider/marketplace: everything that talks to the Spheron contracts and to providers — batched
+// reads, signed writes, error normalisation, the order/manifest encoders, the stack tag and the
+// provider REST client. Loaded lazily (ethers). Must not import cli/ beyond cli/diag.
+export { createMarketplace } from './create-marketplace.js';
+export type { CreateMarketplaceOptions } from './create-marketplace.js';
+export { CountingProvider, isTransientRpcError } from './counting-provider.js';
+export type { CountingProviderOptions } from './counting-provider.js';
+export { encodeManifest } from './encode-manifest.js';
+export type { EncodeManifestInput, EncodeManifestResult } from './encode-manifest.js';
+export { encodeOrder, toEndpoints, toSpecResources } from './encode-order.js';
+export type { EncodeOrderInput, LeaseSlot } from './encode-order.js';
+export { findToken } from './find-token.js';
+export { MarketplaceError } from './marketplace-error.js';
+export type {
+  CreatedOrder,
+  EscrowBalance,
+  LeaseInfo,
+  LeaseStateName,
+  LogsOptions,
+  Marketplace,
+  OrderDetails,
+  OrderInfo,
+  OrderMatch,
+  OrderStateName,
+  ProviderClient,
+  ProviderEndpoint,
+  ProviderInfo,
+  ProviderLeaseStatus,
+  ProviderResult,
+  ProviderServiceStatus,
+  ProviderStatusName,
+  TxResult,
+  WaitForMatchOptions,
+} from './marketplace-types.js';
+export { MULTICALL_CHUNK, multicallRead } from './multicall.js';
+export { decodeRevert, normalizeError } from './normalize-error.js';
+export type { ErrorContext } from './normalize-error.js';
+export {
+  blocksFor,
+  blocksPerHour,
+  escrowToLock,
+  maxPricePerBlock,
+  perHourCost,
+} from './order-pricing.js';
+export { createProviderClient, providerBaseUrl } from './provider-client.js';
+export type { CreateProviderClientOptions } from './provider-client.js';
+export { decodeStackTag, encodeStackTag, isTagPart } from './stack-tag.js';
+export type { StackTag } from './stack-tag.js';

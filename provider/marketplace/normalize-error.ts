@@ -1,0 +1,134 @@
+/**
+ * The one edge where ethers errors become MarketplaceErrors (STYLE §15): custom-error reverts are
+ * decoded by name and arguments, RPC failures and gas shortfalls get their own codes. Context (the
+ * action, order id, tx hash) goes into the detail; keys and tokens never do, and the RPC URL is
+ * redacted in case it carries credentials.
+ */
+import { redact } from '../../cli/diag/index.js';
+import { marketplaceInterfaces } from './contract-interfaces.js';
+import { MarketplaceError } from './marketplace-error.js';
+
+/** Where the error happened, for the detail. */
+export interface ErrorContext {
+  /** `createOrder`, `deposit`, `read leases` … */
+  readonly action: string;
+  readonly orderId?: bigint | undefined;
+  readonly txHash?: string | undefined;
+  /** Formats token base units for InsufficientBalance, when the token is known. */
+  readonly formatAmount?: ((base: bigint) => string) | undefined;
+}
+
+/** A decoded custom error. */
+export interface DecodedRevert {
+  readonly name: string;
+  readonly args: readonly unknown[];
+}
+
+interface EthersLike {
+  readonly code?: unknown;
+  readonly data?: unknown;
+  readonly shortMessage?: unknown;
+  readonly message?: unknown;
+  readonly info?: { readonly error?: { readonly data?: unknown } } | undefined;
+  readonly error?: { readonly data?: unknown } | undefined;
+  readonly cause?: unknown;
+}
+
+/** Finds revert data in an ethers error (its nesting varies by path) and decodes it. */
+export function decodeRevert(err: unknown): DecodedRevert | null {
+  const e = (typeof err === 'object' && err !== null ? err : {}) as EthersLike;
+  const candidates = [e.data, e.info?.error?.data, e.error?.data];
+  for (const data of candidates) {
+    if (typeof data !== 'string' || !/^0x[0-9a-fA-F]{8}/.test(data)) continue;
+    const parsed = marketplaceInterfaces().errors.parseError(data);
+    if (parsed !== null) return { name: parsed.name, args: [...parsed.args] };
+  }
+  return e.cause !== undefined && e.cause !== err ? decodeRevert(e.cause) : null;
+}
+
+const HINTS: Readonly<Record<string, string>> = {
+  InsufficientBalance: 'Deposit more into escrow with `leasehold escrow deposit`.',
+  OrderNotFound: 'Run `leasehold refresh` to reconcile the state with the chain.',
+  LeaseNotFound: 'Run `leasehold refresh` to reconcile the state with the chain.',
+  TokenNotAccepted: 'Pay with a token the network accepts (see `leasehold wallet balance`).',
+  InvalidBlockNumber: 'Choose a lease duration within the marketplace limits.',
+  MinimumDepositNotMet: 'Deposit at least the minimum amount.',
+};
+
+/** Turns anything thrown by ethers into a MarketplaceError (returns MarketplaceErrors unchanged). */
+export function normalizeError(err: unknown, ctx: ErrorContext): MarketplaceError {
+  if (err instanceof MarketplaceError) return err;
+  const where = contextLine(ctx);
+  const revert = decodeRevert(err);
+  if (revert !== null) return revertError(revert, ctx, where, err);
+  const e = (typeof err === 'object' && err !== null ? err : {}) as EthersLike;
+  const message = redact(String(e.shortMessage ?? e.message ?? err));
+  if (e.code === 'INSUFFICIENT_FUNDS') {
+    return new MarketplaceError({
+      code: 'marketplace/insufficient-gas',
+      summary: 'Wallet cannot pay for gas',
+      detail: `${where}: the wallet has too little native currency for the transaction fee.`,
+      hint: 'Send ETH for gas to the wallet (`leasehold devnet fund ADDRESS` on the devnet).',
+      cause: err,
+    });
+  }
+  if (e.code === 'NONCE_EXPIRED' || e.code === 'REPLACEMENT_UNDERPRICED') {
+    return new MarketplaceError({
+      code: 'marketplace/nonce-conflict',
+      summary: 'Transaction nonce already used',
+      detail: `${where}: ${message}. Another process may be sending from the same wallet.`,
+      hint: 'Run one Leasehold process per wallet at a time, then retry.',
+      cause: err,
+    });
+  }
+  if (e.code === 'CALL_EXCEPTION') {
+    return new MarketplaceError({
+      code: 'marketplace/reverted',
+      summary: 'Contract call reverted',
+      detail: `${where}: the contract reverted without a known error (${message}).`,
+      hint: 'Check the arguments against the contract rules, or report it with LEASEHOLD_DEBUG=1.',
+      cause: err,
+    });
+  }
+  return new MarketplaceError({
+    code: 'marketplace/rpc-failed',
+    summary: 'Chain RPC request failed',
+    detail: `${where}: ${message}.`,
+    hint: 'Check that the network RPC is reachable (LEASEHOLD_RPC_URL, --network) and retry.',
+    cause: err,
+  });
+}
+
+function revertError(
+  r: DecodedRevert,
+  ctx: ErrorContext,
+  where: string,
+  cause: unknown,
+): MarketplaceError {
+  if (r.name === 'InsufficientBalance' && r.args.length === 2) {
+    const fmt = ctx.formatAmount ?? ((b: bigint) => `${b} base units`);
+    const [available, required] = r.args.map((a) => BigInt(a as bigint));
+    return new MarketplaceError({
+      code: 'marketplace/insufficient-balance',
+      summary: 'Escrow balance too low',
+      detail: `${where}: the contract reverted InsufficientBalance — available ${fmt(available ?? 0n)}, required ${fmt(required ?? 0n)}.`,
+      hint: HINTS['InsufficientBalance'],
+      cause,
+    });
+  }
+  const args = r.args.map((a) => (typeof a === 'bigint' ? a.toString() : String(a))).join(', ');
+  return new MarketplaceError({
+    code: 'marketplace/contract-error',
+    summary: 'Contract rejected the call',
+    detail: `${where}: the contract reverted ${r.name}(${args}).`,
+    hint: HINTS[r.name] ?? 'Check the call against the contract rules in the error name.',
+    cause,
+  });
+}
+
+function contextLine(ctx: ErrorContext): string {
+  const parts = [ctx.action];
+  if (ctx.orderId !== undefined) parts.push(`order ${ctx.orderId}`);
+  if (ctx.txHash !== undefined) parts.push(`tx ${ctx.txHash}`);
+  return parts.join(', ');
+}

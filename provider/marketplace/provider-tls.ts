@@ -1,0 +1,61 @@
+/**
+ * TLS options that pin a provider's certificate to the PEM registered on chain: the registered
+ * certificate is the only trust anchor, and the presented leaf must be byte-identical to it. The
+ * check runs in the handshake, before any request (and its Auth-Spheron token) is written.
+ */
+import { X509Certificate } from 'node:crypto';
+import type { PeerCertificate } from 'node:tls';
+
+/** TLS options for https.request / ws. */
+export interface PinnedTlsOptions {
+  readonly ca?: string | undefined;
+  readonly rejectUnauthorized: true;
+  readonly checkServerIdentity?:
+    ((host: string, cert: PeerCertificate) => Error | undefined) | undefined;
+}
+
+/** Marks a handshake that failed because the certificate is not the registered one. */
+export class CertificateMismatch extends Error {
+  override readonly name = 'CertificateMismatch';
+}
+
+/** sha256 fingerprint (colon hex, as Node prints it) of a PEM certificate. */
+export function pemFingerprint(pem: string): string {
+  return new X509Certificate(pem).fingerprint256;
+}
+
+/** The options for a provider; without a registered certificate, normal CA verification applies. */
+export function pinnedTls(certificate: string | null): PinnedTlsOptions {
+  if (certificate === null) return { rejectUnauthorized: true };
+  let expected: string;
+  try {
+    expected = pemFingerprint(certificate);
+  } catch {
+    // An unreadable registered PEM can never match: every connection is refused as a mismatch.
+    expected = 'unreadable registered certificate';
+  }
+  return {
+    ca: certificate,
+    rejectUnauthorized: true,
+    checkServerIdentity: (_host, cert) =>
+      cert.fingerprint256 === expected
+        ? undefined
+        : new CertificateMismatch(`registered ${expected}, presented ${cert.fingerprint256}`),
+  };
+}
+
+const CHAIN_ERRORS = new Set([
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'CERT_SIGNATURE_FAILURE',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+]);
+
+/** True when a connection error means the provider presented another certificate than registered. */
+export function isCertificateMismatch(err: unknown, pinned: boolean): boolean {
+  if (err instanceof CertificateMismatch) return true;
+  const code = (err as { code?: unknown } | null)?.code;
+  return pinned && typeof code === 'string' && CHAIN_ERRORS.has(code);
+}
