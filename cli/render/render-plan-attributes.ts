@@ -48,16 +48,16 @@ function renderBody(
   ctx: Ctx,
 ): string[] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])].sort();
-  const width = Math.max(0, ...keys.map((k) => formatKey(k).length));
-  const lines: string[] = [];
-  let hidden = 0;
-  for (const key of keys) {
+  const entry = (key: string, width: number): string[] | null => {
     const b: Slot = key in before ? before[key] : ABSENT;
     const a: Slot = key in after ? after[key] : ABSENT;
-    const entry = renderEntry({ key, b, a, path: [...path, key], indent, width }, ctx);
-    if (entry === null) hidden++;
-    else lines.push(...entry);
-  }
+    return renderEntry({ key, b, a, path: [...path, key], indent, width }, ctx);
+  };
+  // Align `=` over the lines shown only, as Terraform does: hidden keys must not widen the column.
+  const shown = keys.filter((k) => entry(k, 0) !== null);
+  const width = Math.max(0, ...shown.map((k) => formatKey(k).length));
+  const lines = shown.flatMap((k) => entry(k, width) ?? []);
+  const hidden = keys.length - shown.length;
   if (hidden > 0) {
     const noun = path.length === 0 ? 'attribute' : 'element';
     lines.push(
