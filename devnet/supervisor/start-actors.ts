@@ -61,23 +61,25 @@ export async function startActors(
     log: opts.log,
   });
   stops.push(() => matcher.stop());
-  // One after another, so registry ids follow the config order on a fresh chain (provider-N = id N).
-  const daemons: RunningProvider[] = [];
-  for (const config of configs) {
-    const daemon = await startProviderDaemon({
-      config,
-      book: opts.book,
-      rpcUrl: opts.rpcUrl,
-      privateKey: providerAccount(config.index).privateKey,
-      dataDir: join(opts.paths.providers, config.name),
-      manifestTimeoutMs: opts.manifestTimeoutMs,
-      startDelayMs: opts.startDelayMs,
-      log: (line) => opts.log(`${config.name}: ${line}`),
-      reportRefusal: (orderId, reason) => matcher.reportRefusal(config.name, orderId, reason),
-    });
-    stops.push(() => daemon.stop());
-    daemons.push({ config, daemon });
-  }
+  // In parallel: each registers with its own account, and with 1 s blocks a sequential start
+  // costs a block or two per provider. Registry ids therefore follow registration order.
+  const daemons = await Promise.all(
+    configs.map(async (config): Promise<RunningProvider> => {
+      const daemon = await startProviderDaemon({
+        config,
+        book: opts.book,
+        rpcUrl: opts.rpcUrl,
+        privateKey: providerAccount(config.index).privateKey,
+        dataDir: join(opts.paths.providers, config.name),
+        manifestTimeoutMs: opts.manifestTimeoutMs,
+        startDelayMs: opts.startDelayMs,
+        log: (line) => opts.log(`${config.name}: ${line}`),
+        reportRefusal: (orderId, reason) => matcher.reportRefusal(config.name, orderId, reason),
+      });
+      stops.push(() => daemon.stop());
+      return { config, daemon };
+    }),
+  );
   const providers = daemons.map(({ config, daemon }) => ({
     name: config.name,
     address: daemon.address,
