@@ -23,8 +23,9 @@ export function resourceDependencies(attributes: unknown): string[] {
 }
 
 /**
- * The union of model and state resources in dependency order (what others refer to comes first:
- * instances before their health checks and policies), ties broken by address.
+ * The union of model and state resources in dependency order, level by level: everything that
+ * refers to nothing (instances) first, then what refers to those (health checks, policies), each
+ * level sorted by address.
  */
 export function collectPlanUnits(model: ModelView | null, state: StackState): PlanUnit[] {
   const byAddress = new Map<string, PlanUnit>();
@@ -44,20 +45,24 @@ export function collectPlanUnits(model: ModelView | null, state: StackState): Pl
       dependsOn: resourceDependencies(d?.attributes ?? p?.attributes),
     });
   }
-  const out: PlanUnit[] = [];
-  const seen = new Set<string>();
-  const visit = (unit: PlanUnit, path: Set<string>): void => {
-    if (seen.has(unit.address) || path.has(unit.address)) return;
-    path.add(unit.address);
+  const depths = new Map<string, number>();
+  const depth = (unit: PlanUnit, path: ReadonlySet<string>): number => {
+    const known = depths.get(unit.address);
+    if (known !== undefined) return known;
+    let d = 0;
     for (const dep of unit.dependsOn) {
-      const d = byAddress.get(dep);
-      if (d !== undefined) visit(d, path);
+      const target = byAddress.get(dep);
+      // A reference cycle is the validator's to report; here it must only not loop.
+      if (target !== undefined && !path.has(dep))
+        d = Math.max(d, 1 + depth(target, new Set([...path, unit.address])));
     }
-    seen.add(unit.address);
-    out.push(unit);
+    depths.set(unit.address, d);
+    return d;
   };
-  for (const unit of byAddress.values()) visit(unit, new Set());
-  return out;
+  return [...byAddress.values()]
+    .map((u) => ({ u, d: depth(u, new Set()) }))
+    .sort((a, b) => a.d - b.d || a.u.address.localeCompare(b.u.address))
+    .map(({ u }) => u);
 }
 
 /** The resource part of an address: `instance.web["us-east"]` → `instance.web`. */
