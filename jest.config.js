@@ -1,4 +1,5 @@
 // Three projects, one per kind of test (see docs/architecture.md § Tests).
+// Jest reads testTimeout only globally, so the package.json scripts set it per project.
 // ESM throughout: ts-jest transpiles only (types are checked by `npm run typecheck`).
 const base = {
   testEnvironment: 'node',
@@ -14,13 +15,11 @@ export default {
       ...base,
       displayName: 'integration',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
-      testTimeout: 120_000,
     },
     {
       ...base,
       displayName: 'e2e',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      testTimeout: 180_000,
     },
   ],
 };

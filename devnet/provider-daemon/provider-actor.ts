@@ -194,12 +194,16 @@ export class ProviderActor {
       const why = can.ok ? String(price) : can.reasons.join('; ');
       return this.o.log(`lease ${orderId}: update refused (${why})`);
     }
+    // Mark the update pending BEFORE accepting on chain: a tenant that sees UpdateRequestAccepted
+    // may PUT the new manifest before our receipt arrives, and it must be handled as the update.
+    lease.pendingSpec = pending.spec;
+    this.pendingPrices.set(orderId.toString(), price);
     try {
       await this.o.chain.send('acceptUpdate', (c) => c.Bid.getFunction('acceptUpdate')(orderId));
-      lease.pendingSpec = pending.spec;
-      this.pendingPrices.set(orderId.toString(), price);
       this.o.log(`lease ${orderId}: update accepted, waiting for the new manifest`);
     } catch (err) {
+      lease.pendingSpec = null;
+      this.pendingPrices.delete(orderId.toString());
       this.o.log(`lease ${orderId}: acceptUpdate reverted (${revertName(err)})`);
     }
   }
