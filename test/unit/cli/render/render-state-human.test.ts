@@ -18,7 +18,7 @@ describe('renderStateHuman', () => {
     const text = renderStateHuman(state, '/s.json', PLAIN);
     expect(text).toMatchSnapshot();
     expect(text).toContain(
-      '["1"] lease 101, ready, 1 replica(s) on 0x00000000000000000000000000000000000000b1, 0.000000000000001 per block',
+      '["1"] lease 101, ready, 1 replica(s) on 0x00000000000000000000000000000000000000b1, 0.000000000000001 base units per block',
     );
     expect(text).toContain('token = (sensitive value)');
     expect(text).not.toContain(SECRET);
