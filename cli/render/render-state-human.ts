@@ -21,7 +21,9 @@ export function renderStateHuman(state: StackState | null, location: string, sty
     for (const l of r.leases) {
       const id = l.leaseId === null ? `order ${l.orderId} (open)` : `lease ${l.leaseId}`;
       const price =
-        l.acceptedPrice === null ? '' : `, ${formatBaseUnits(l.acceptedPrice, 18)} base units per block`;
+        l.acceptedPrice === null
+          ? ''
+          : `, ${formatBaseUnits(l.acceptedPrice, 18)} base units per block`;
       out.push(
         `    [${JSON.stringify(l.key)}] ${id}, ${l.status}, ${l.replicas} replica(s) on ${l.provider ?? 'no provider yet'}${price}`,
       );
