@@ -14,5 +14,8 @@ export function createProvider(): Provider {
     scaffold: scaffoldProject,
     // Lazy: ethers and the marketplace client load only for commands that touch a network.
     connect: async (req) => (await import('./session/connect-session.js')).connectSession(req),
+    wallet: async (req) => (await import('./wallet/run-wallet.js')).runWallet(req),
+    connectWallet: async (req) =>
+      (await import('./session/connect-wallet-session.js')).connectWalletSession(req),
   };
 }

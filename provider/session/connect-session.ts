@@ -1,8 +1,98 @@
+/**
+ * `connect`: resolves the network (starting the devnet for `local`), the signer and the
+ * marketplace client, and returns the session the core drives. Plan, refresh and cost delegate to
+ * provider/resources, provider/refresh and provider/cost; nothing here branches on the network name.
+ */
 import type { ConnectRequest, ProviderSession } from '../../cli/provider-api.js';
+import { summarizeCost } from '../cost/summarize-cost.js';
+import { createMarketplace } from '../marketplace/create-marketplace.js';
+import { createProviderClient } from '../marketplace/provider-client.js';
+import { loadNetwork } from '../network/load-network.js';
+import type { NetworkDeclaration } from '../network/resolve-network.js';
+import { importStack } from '../refresh/import-stack.js';
+import { refreshStack } from '../refresh/refresh-stack.js';
+import { planResource } from '../resources/plan-resource.js';
+import { escrowBalances } from './escrow-operations.js';
+import { resolveSessionSigner } from './resolve-session-signer.js';
+import type { SessionSigner } from './resolve-session-signer.js';
+import type { Marketplace, ProviderClient } from '../marketplace/marketplace-types.js';
+import type { ResolvedNetwork } from '../network/network-types.js';
 
-/** STUB (owned by the networks/wallet/marketplace work): connects to a network with a wallet. */
+/** Connects to a network with a wallet as `req.signer` asks; throws LeaseholdError on failure. */
 export async function connectSession(req: ConnectRequest): Promise<ProviderSession> {
-  throw new Error(
-    `connect not implemented (${typeof req.network === 'string' ? req.network : req.network.name})`,
-  );
+  return buildSession(await connectParts(req));
+}
+
+/** The network, signer, chain client and provider client of a connection. */
+export async function connectParts(req: ConnectRequest): Promise<SessionParts> {
+  const declared: NetworkDeclaration | undefined =
+    typeof req.network === 'string' ? undefined : req.network;
+  const network = await loadNetwork({
+    flag: typeof req.network === 'string' ? req.network : undefined,
+    spec: declared,
+    env: req.env,
+    log: req.log,
+  });
+  const signer = await resolveSessionSigner({
+    need: req.signer,
+    network,
+    env: req.env,
+    promptPassword: req.promptPassword,
+  });
+  const wallet = signer.wallet;
+  const marketplace = await createMarketplace({
+    network,
+    signer: wallet === null ? null : (p) => wallet.connect(p),
+  });
+  const providerClient = createProviderClient({
+    signer: signer.messageSigner,
+    now: () => new Date(),
+  });
+  return { network, signer, marketplace, providerClient };
+}
+
+/** What {@link connectParts} returns. */
+export interface SessionParts {
+  readonly network: ResolvedNetwork;
+  readonly signer: SessionSigner;
+  readonly marketplace: Marketplace;
+  readonly providerClient: ProviderClient;
+}
+
+function buildSession(parts: SessionParts): ProviderSession {
+  const { network, signer, marketplace, providerClient } = parts;
+  const tenant = signer.address;
+  const needTenant = (): string => {
+    if (tenant === null) throw signer.missing();
+    return tenant;
+  };
+  const io = { marketplace, providerClient, network };
+  return {
+    network: { name: network.name, chainId: network.chainId },
+    tenant,
+    refresh: (r) =>
+      refreshStack({
+        ...io,
+        tenant: needTenant(),
+        stack: r.stack,
+        prior: r.prior,
+        now: new Date(),
+      }),
+    importStack: (r) =>
+      importStack({ ...io, tenant: needTenant(), stack: r.stack, now: new Date() }),
+    planResource: (r) => planResource({ ...r, network }),
+    costSummary: async (r) => {
+      const escrow =
+        tenant === null
+          ? null
+          : new Map(
+              (await escrowBalances(marketplace, tenant)).map((b) => [
+                b.symbol,
+                BigInt(b.unlocked.base),
+              ]),
+            );
+      return summarizeCost({ ...r, network, escrow });
+    },
+    close: () => marketplace.close(),
+  };
 }
