@@ -80,17 +80,36 @@ export async function startActors(
       return { config, daemon };
     }),
   );
-  const providers = daemons.map(({ config, daemon }) => ({
-    name: config.name,
-    address: daemon.address,
-    hostUri: daemon.hostUri,
-    region: config.region,
-    tier: config.tier,
-  }));
+  const providers = await registerTiers(opts, daemons);
   return {
     matcher,
     daemons,
     providers,
     devWallet: { address: DEV_WALLET.address, privateKey: DEV_WALLET.privateKey },
   };
+}
+
+/** Brings on-chain tiers in line with the configs, and describes the providers for devnet.json. */
+async function registerTiers(
+  opts: StartActorsOptions,
+  daemons: readonly RunningProvider[],
+): Promise<DevnetProviderInfo[]> {
+  const { syncProviderTiers } = await import('./sync-provider-tiers.js');
+  const tiers = daemons.map(({ config, daemon }) => ({
+    address: daemon.address,
+    tier: config.tier,
+  }));
+  const updated = await syncProviderTiers({
+    rpcUrl: opts.rpcUrl,
+    book: opts.book,
+    providers: tiers,
+  });
+  if (updated > 0) opts.log(`set the on-chain tier of ${updated} provider(s) from their config`);
+  return daemons.map(({ config, daemon }) => ({
+    name: config.name,
+    address: daemon.address,
+    hostUri: daemon.hostUri,
+    region: config.region,
+    tier: config.tier,
+  }));
 }

@@ -221,3 +221,22 @@ describe('devnet lifecycle: an order nobody can serve', () => {
     expect((await t.c.Bid.getFunction('getAllBidsForOrder')(id)) as unknown[]).toEqual([]);
   });
 });
+
+describe('devnet registry: providers as the config describes them', () => {
+  it('GIVEN a started devnet THEN every provider is registered active with its configured tier and host', async () => {
+    for (const p of info.providers) {
+      const onChain = await t.c.ProviderRegistry.getFunction('getProviderByAddress')(p.address);
+      expect({
+        name: p.name,
+        hostUri: onChain[1],
+        status: Number(onChain[4]),
+        tier: Number(onChain[5]),
+      }).toEqual({
+        name: p.name,
+        hostUri: p.hostUri,
+        status: 2,
+        tier: p.tier,
+      });
+    }
+  });
+});
