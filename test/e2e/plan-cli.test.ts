@@ -22,7 +22,15 @@ const cli = (args: string[], cwd: string) =>
   execa('node', [join(root, 'bin/run.js'), ...args], { cwd, env, reject: false });
 
 const ajv = new Ajv2020.default({ allErrors: true, strict: false });
-for (const f of ['plan', 'state', 'cli/diagnostic', 'cli/plan', 'cli/show'])
+for (const f of [
+  'plan',
+  'state',
+  'cli/diagnostic',
+  'cli/plan',
+  'cli/show',
+  'cli/refresh',
+  'cli/import',
+])
   ajv.addSchema(
     JSON.parse(readFileSync(join(root, 'schemas', `${f}.schema.json`), 'utf8')) as object,
   );
@@ -180,5 +188,25 @@ describe('leasehold plan (built CLI on the devnet)', () => {
     );
     expect(existsSync(join(dir, 'plan.json'))).toBe(false);
     expect(existsSync(join(dir, '.leasehold'))).toBe(false);
+  });
+
+  it('GIVEN a stack with no leases WHEN refresh and import run THEN refresh writes nothing, import writes a fresh state once', async () => {
+    const dir = spec('e2e-import');
+    const refresh = await cli(['refresh', '--json'], dir);
+    expect(refresh.exitCode).toBe(0);
+    const refreshed = JSON.parse(refresh.stdout) as { written: boolean };
+    expect(schema('cli/refresh')(refreshed)).toBe(true);
+    expect(refreshed.written).toBe(false);
+    const first = await cli(['import', '--json'], dir);
+    expect(first.exitCode).toBe(0);
+    const imported = JSON.parse(first.stdout) as { written: boolean; serial: number };
+    expect(schema('cli/import')(imported)).toBe(true);
+    expect(imported).toMatchObject({ written: true, serial: 1 });
+    expect(existsSync(join(dir, '.leasehold', 'e2e-import.state.json'))).toBe(true);
+    const again = await cli(['import'], dir);
+    expect(again.exitCode).toBe(1);
+    expect(again.stderr).toContain('[import/state-exists]');
+    const shown = await cli(['show', '--json'], dir);
+    expect(schema('cli/show')(JSON.parse(shown.stdout))).toBe(true);
   });
 });
