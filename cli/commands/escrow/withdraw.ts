@@ -1,0 +1,57 @@
+import { Args, Flags } from '@oclif/core';
+import { LeaseholdCommand } from '../../base-command.js';
+import { networkFlags } from '../../flags.js';
+import { passwordPrompt } from '../../prompt-password.js';
+import type { EscrowChangeResponse } from '../../provider-api.js';
+import { loadProvider } from '../../providers.js';
+
+/** `escrow withdraw --json`: the amount, the transactions and the escrow after. */
+export type EscrowWithdrawResult = EscrowChangeResponse;
+
+export default class EscrowWithdraw extends LeaseholdCommand {
+  static override summary = 'Withdraw unlocked escrow back to the wallet.';
+  static override description =
+    'Withdraws AMOUNT whole tokens (exact decimal) of unlocked escrow. Locked escrow stays with running leases; asking for more than is unlocked fails with both amounts in tokens.';
+  static override examples = [
+    '<%= config.bin %> <%= command.id %> 10 --token USDT',
+    '<%= config.bin %> <%= command.id %> 2.5 --token uSPON --network spheron-testnet --json',
+  ];
+  static override args = {
+    amount: Args.string({ description: 'Whole tokens, exact decimal.', required: true }),
+  };
+  static override flags = {
+    ...networkFlags,
+    token: Flags.string({ summary: 'Token symbol.', default: 'uSPON', helpValue: 'SYM' }),
+    keystore: Flags.string({ summary: 'Keystore file to sign with.', helpValue: 'PATH' }),
+  };
+
+  async run(): Promise<EscrowWithdrawResult> {
+    const { args, flags } = await this.parse(EscrowWithdraw);
+    const provider = await loadProvider();
+    const session = await provider.connectWallet({
+      network: flags.network ?? { name: 'local' },
+      signer: 'sign',
+      cwd: process.cwd(),
+      env: flags.keystore ? { ...process.env, LEASEHOLD_KEYSTORE: flags.keystore } : process.env,
+      log: (line) => process.stderr.write(`${line}\n`),
+      promptPassword: passwordPrompt(),
+    });
+    try {
+      const res = await session.escrowChange({
+        operation: 'withdraw',
+        token: flags.token,
+        amount: args.amount,
+      });
+      if (!this.jsonEnabled()) {
+        const b = res.balance;
+        this.log(`Withdrew ${res.amount.formatted} ${res.amount.symbol}.`);
+        this.log(
+          `Escrow: ${b.unlocked.formatted} unlocked, ${b.locked.formatted} locked ${b.symbol}`,
+        );
+      }
+      return res;
+    } finally {
+      await session.close();
+    }
+  }
+}
