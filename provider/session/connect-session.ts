@@ -8,6 +8,7 @@ import { summarizeCost } from '../cost/summarize-cost.js';
 import { createMarketplace } from '../marketplace/create-marketplace.js';
 import { createProviderClient } from '../marketplace/provider-client.js';
 import { loadNetwork } from '../network/load-network.js';
+import { resolveNetwork } from '../network/resolve-network.js';
 import type { NetworkDeclaration } from '../network/resolve-network.js';
 import { importStack } from '../refresh/import-stack.js';
 import { refreshStack } from '../refresh/refresh-stack.js';
@@ -27,18 +28,29 @@ export async function connectSession(req: ConnectRequest): Promise<ProviderSessi
 export async function connectParts(req: ConnectRequest): Promise<SessionParts> {
   const declared: NetworkDeclaration | undefined =
     typeof req.network === 'string' ? undefined : req.network;
-  const network = await loadNetwork({
+  const choice = {
     flag: typeof req.network === 'string' ? req.network : undefined,
     spec: declared,
     env: req.env,
-    log: req.log,
-  });
+  };
+  // The wallet is resolved (and a keystore decrypted) before the network is loaded, so a wrong
+  // password fails at once instead of after starting the devnet.
+  const chosen = resolveNetwork(choice);
   const signer = await resolveSessionSigner({
     need: req.signer,
-    network,
+    network: {
+      name:
+        chosen.kind === 'ready'
+          ? chosen.network.name
+          : chosen.kind === 'custom'
+            ? chosen.name
+            : 'local',
+      devWallet: chosen.kind === 'local',
+    },
     env: req.env,
     promptPassword: req.promptPassword,
   });
+  const network = await loadNetwork({ ...choice, log: req.log });
   const wallet = signer.wallet;
   const marketplace = await createMarketplace({
     network,

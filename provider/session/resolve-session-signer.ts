@@ -4,7 +4,6 @@ import type { HDNodeWallet, Wallet } from 'ethers';
 import type { LeaseholdError } from '../../cli/diag/index.js';
 import type { SignerNeed } from '../../cli/provider-api.js';
 import type { MessageSigner } from '../../devnet/protocol/auth-token.js';
-import type { ResolvedNetwork } from '../network/network-types.js';
 import { keystoreAddress } from '../wallet/keystore.js';
 import { loadSigner } from '../wallet/load-signer.js';
 import { resolveSigner } from '../wallet/resolve-signer.js';
@@ -14,7 +13,8 @@ import { lazyMessageSigner } from './lazy-message-signer.js';
 /** Inputs of {@link resolveSessionSigner}. */
 export interface ResolveSessionSignerInput {
   readonly need: SignerNeed;
-  readonly network: ResolvedNetwork;
+  /** The chosen network, before any I/O: whether it has a dev wallet, and its name for messages. */
+  readonly network: { readonly name: string; readonly devWallet: boolean };
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly promptPassword?: ((question: string) => Promise<string>) | undefined;
 }
