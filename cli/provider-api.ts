@@ -21,6 +21,8 @@ export interface ModelResourceView {
 
 /** A stack output as the core sees it: the resources its value refers to, and its sensitivity. */
 export interface ModelOutputView {
+  /** The output's expression, `${instance.web.endpoints[0]}`; resolved from state after apply. */
+  readonly value?: string | undefined;
   readonly references: readonly string[];
   readonly sensitive: boolean;
 }
@@ -213,7 +215,52 @@ export interface ProviderSession {
   costSummary(
     req: CostRequest,
   ): Promise<{ readonly cost: readonly CostSummary[]; readonly diagnostics: Diagnostics }>;
+  /** Applies one planned change of one slot (or slotless resource): orders, manifests, readiness. */
+  applySlot(req: ApplySlotRequest): Promise<ApplySlotResponse>;
+  /**
+   * Called once before any order: tops the escrow up within the stack budget for what the plan
+   * locks, or fails with `apply/insufficient-funds` (the exact shortfall) sending nothing.
+   */
+  ensureEscrow(req: {
+    readonly model: ModelView | null;
+    readonly changes: readonly Change[];
+    readonly emit: (e: ApplyEvent) => void;
+  }): Promise<{ readonly diagnostics: Diagnostics }>;
+  /** Live view of every lease in the state (`leasehold status`). */
+  status(req: {
+    readonly state: StackState;
+  }): Promise<{ readonly leases: readonly LeaseStatusView[]; readonly diagnostics: Diagnostics }>;
+  /** Streams one resource's (or slot's) logs (`leasehold logs ADDRESS`) until done or aborted. */
+  logs(req: {
+    readonly state: StackState;
+    readonly address: string;
+    readonly tail: number;
+    readonly follow: boolean;
+    readonly onLine: (line: { readonly replica: string; readonly message: string }) => void;
+    readonly signal: AbortSignal;
+  }): Promise<{ readonly diagnostics: Diagnostics }>;
   close(): Promise<void>;
+}
+
+/** One lease as `leasehold status` shows it: chain facts plus the provider's live report. */
+export interface LeaseStatusView {
+  /** Slot address, `instance.web[0]`. */
+  readonly address: string;
+  readonly leaseId: string;
+  /** Provider wallet address (lowercase). */
+  readonly provider: string;
+  readonly region: string | null;
+  /** Accepted price per hour in the token's base units (decimal string). */
+  readonly pricePerHour: string;
+  /** Token symbol. */
+  readonly token: string;
+  readonly ready: number;
+  readonly total: number;
+  readonly endpoints: readonly string[];
+  /** Hours the lease's remaining escrow lasts, null when unknown. */
+  readonly runwayHours: number | null;
+  /** False when the provider did not answer (ready/total are then the last known). */
+  readonly reachable: boolean;
 }
 
 /** A connection for `wallet balance` and `escrow …`: the wallet's funds on one network. */
