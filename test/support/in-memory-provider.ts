@@ -12,6 +12,8 @@ import type {
 } from '../../cli/provider-api.js';
 import { emptyState } from '../../cli/state/empty-state.js';
 import { StateLockedError } from '../../cli/state/state-errors.js';
+import { createMemoryChain, memoryApply } from './in-memory-apply.js';
+import type { MemoryApplyOptions, MemoryChain } from './in-memory-apply.js';
 import type {
   LeaseRecord,
   LockInfo,
@@ -42,20 +44,28 @@ export interface MemorySessionOptions {
   readonly budget?: bigint | undefined;
   /** Throws from refresh, as an unreachable RPC would. */
   readonly refreshError?: Error | undefined;
+  /** How apply behaves (gates, failing slots, escrow shortfall). */
+  readonly apply?: MemoryApplyOptions | undefined;
+  /** The fake chain apply writes to; default a fresh one. */
+  readonly chain?: MemoryChain | undefined;
 }
 
 /** The in-memory session plus what it saw, for assertions. */
 export interface MemorySession extends ProviderSession {
   readonly planRequests: PlanResourceRequest[];
+  readonly chain: MemoryChain;
 }
 
 /** A ProviderSession over nothing but memory. */
 export function createMemorySession(opts: MemorySessionOptions = {}): MemorySession {
   const planRequests: PlanResourceRequest[] = [];
+  const chain = opts.chain ?? createMemoryChain();
   return {
     network: MEMORY_NETWORK,
     tenant: '0x00000000000000000000000000000000000000aa',
     planRequests,
+    chain,
+    ...memoryApply(chain, opts.apply),
     async refresh(req) {
       if (opts.refreshError !== undefined) throw opts.refreshError;
       if (opts.refresh !== undefined) return opts.refresh(req.prior);
@@ -97,7 +107,9 @@ function planBox(req: PlanResourceRequest): PlanResourceResponse {
   const prior = req.prior;
   const ident = identity(req.desired ?? prior);
   const leases = new Map((prior?.leases ?? []).map((l) => [l.key, l]));
-  const priorCount = prior === null ? 0 : (prior.attributes as BoxAttrs).count;
+  // A resource whose create half-failed has null attributes: its lease count stands in.
+  const priorAttrs = (prior?.attributes ?? null) as BoxAttrs | null;
+  const priorCount = prior === null ? 0 : (priorAttrs?.count ?? leases.size);
   const count =
     desired === null ? 0 : req.options.ignoreCount && prior !== null ? priorCount : desired.count;
   const keys = new Set([...leases.keys(), ...Array.from({ length: count }, (_, i) => String(i))]);
@@ -117,7 +129,7 @@ function planBox(req: PlanResourceRequest): PlanResourceResponse {
     const before =
       lease === undefined || prior === null
         ? null
-        : { ...(prior.attributes as BoxAttrs), key, leaseId: lease.leaseId };
+        : { ...((prior.attributes ?? {}) as BoxAttrs), key, leaseId: lease.leaseId };
     if (lease === undefined && wanted) {
       const reason =
         prior === null
@@ -165,7 +177,7 @@ function diffBox(d: {
   prior: ResourceState;
   replace: boolean;
 }): Change {
-  const old = d.prior.attributes as BoxAttrs;
+  const old = (d.prior.attributes ?? d.after ?? {}) as BoxAttrs;
   const after = { ...d.after, leaseId: d.lease.leaseId };
   if (old.size !== d.after?.size)
     return {
