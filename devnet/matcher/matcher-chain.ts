@@ -33,7 +33,7 @@ export interface CreateMatcherChainOptions {
 
 /** Connects the matcher's account to the devnet contracts (ethers, loaded lazily). */
 export async function createMatcherChain(opts: CreateMatcherChainOptions): Promise<MatcherChain> {
-  const { JsonRpcProvider, Wallet } = await import('ethers');
+  const { JsonRpcProvider, NonceManager, Wallet } = await import('ethers');
   const { connectContracts } = await import('../chain/connect-contracts.js');
   const provider = new JsonRpcProvider(opts.rpcUrl, opts.book.chainId, {
     staticNetwork: true,
@@ -42,7 +42,8 @@ export async function createMatcherChain(opts: CreateMatcherChainOptions): Promi
   // ethers polls receipts every 4 s by default: far slower than devnet blocks, and the matcher
   // waits for each matchOrder receipt before it looks at the next order.
   provider.pollingInterval = 100;
-  const wallet = new Wallet(opts.privateKey, provider);
+  // Orders are matched concurrently: one nonce manager keeps the parallel matchOrder sends apart.
+  const wallet = new NonceManager(new Wallet(opts.privateKey, provider));
   const c = connectContracts(opts.book, wallet);
   const providerIds = new Map<string, bigint>();
 
@@ -82,10 +83,15 @@ export async function createMatcherChain(opts: CreateMatcherChainOptions): Promi
       return bids;
     },
     matchOrder: async (orderId, providerAddress, price) => {
-      const tx = (await c.Bid.getFunction('matchOrder')(orderId, providerAddress, price)) as {
-        hash: string;
-        wait: () => Promise<unknown>;
-      };
+      let tx: { hash: string; wait: () => Promise<unknown> };
+      try {
+        tx = await c.Bid.getFunction('matchOrder')(orderId, providerAddress, price);
+      } catch (err) {
+        // A send that failed before broadcast (a revert found by estimateGas) still advanced the
+        // manager's nonce: re-read it from the node, or every later match would wait on a gap.
+        wallet.reset();
+        throw err;
+      }
       await tx.wait();
       return tx.hash;
     },

@@ -14,7 +14,7 @@ import { LeaseRegistry } from './lease-registry.js';
 import { ProviderActor } from './provider-actor.js';
 import type { ProviderBackend } from './provider-backend.js';
 import { connectProviderChain, revertName } from './provider-chain.js';
-import type { ProviderChain } from './provider-chain.js';
+import type { ChainEvent, ProviderChain } from './provider-chain.js';
 import { startProviderServer } from './provider-server.js';
 import type { ProviderServer } from './provider-server.js';
 
@@ -205,9 +205,21 @@ function startPolling(
   const tick = async (): Promise<void> => {
     const head = await chain.rpc.getBlockNumber();
     if (head > last) {
+      // Events of one order stay in order; different orders are handled concurrently, so a burst
+      // of orders is bid on in one block rather than one block per order.
+      const byOrder = new Map<string, ChainEvent[]>();
       for (const e of await chain.events(last + 1, head)) {
-        await actor.handle(e).catch((err: unknown) => log(`event ${e.name}: ${revertName(err)}`));
+        const key = String(e.args[0]);
+        byOrder.set(key, [...(byOrder.get(key) ?? []), e]);
       }
+      await Promise.all(
+        [...byOrder.values()].map(async (events) => {
+          for (const e of events)
+            await actor
+              .handle(e)
+              .catch((err: unknown) => log(`event ${e.name}: ${revertName(err)}`));
+        }),
+      );
       last = head;
     }
     await actor.closeExpired(BigInt(head));

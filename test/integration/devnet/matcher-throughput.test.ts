@@ -1,0 +1,84 @@
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import { NonceManager } from 'ethers';
+import type { ContractTransactionResponse } from 'ethers';
+import { connectContracts } from '../../../devnet/chain/connect-contracts.js';
+import { ensureDevnet } from '../../../devnet/ensure-devnet.js';
+import { stopDevnet } from '../../../devnet/supervisor/stop-devnet.js';
+import type { DevnetInfo } from '../../../devnet/supervisor/devnet-info.js';
+import {
+  eventArgs,
+  eventsSince,
+  freshHome,
+  orderDetails,
+  orderSpec,
+  send,
+  tenantOf,
+  waitFor,
+} from './lifecycle-support.js';
+import type { Tenant } from './lifecycle-support.js';
+
+// Orders placed together are matched together: the matcher handles every due order at once, so
+// twenty replicas do not wait one block each behind one another (the apply bench depends on it).
+const home = freshHome();
+const ORDERS = 10;
+let info: DevnetInfo;
+let t: Tenant;
+
+beforeAll(async () => {
+  info = await ensureDevnet({
+    home,
+    log: () => undefined,
+    blockTime: 0.5,
+    port: 0,
+    startDelayMs: 100,
+  });
+  t = tenantOf(info);
+  const usdt = info.addressBook.tokens.find((x) => x.symbol === 'USDT')?.address ?? '';
+  await send(
+    t.c.token('USDT').getFunction('approve')(info.addressBook.contracts.EscrowUser, 10n ** 12n),
+  );
+  await send(t.c.EscrowUser.getFunction('deposit')(usdt, 10n ** 12n));
+});
+
+afterAll(async () => {
+  t?.rpc.destroy();
+  await stopDevnet({ home });
+});
+
+describe('devnet matcher throughput', () => {
+  it(`GIVEN ${ORDERS} orders sent in one burst WHEN matched THEN all are matched within a few blocks of each other`, async () => {
+    const usdt = info.addressBook.tokens.find((x) => x.symbol === 'USDT')?.address ?? '';
+    const c = connectContracts(info.addressBook, new NonceManager(t.wallet));
+    const from = await t.rpc.getBlockNumber();
+    const sent: ContractTransactionResponse[] = [];
+    for (let i = 0; i < ORDERS; i++) {
+      const spec = orderSpec({ name: `burst-${i}`, cpuMillis: 100 });
+      const details = orderDetails({ maxPrice: 10n ** 16n, blocks: 1000n, token: usdt, spec });
+      sent.push(
+        (await c.OrderRequest.getFunction('createOrder')(details)) as ContractTransactionResponse,
+      );
+    }
+    const receipts = await Promise.all(sent.map((tx) => tx.wait()));
+    const created = new Map<bigint, number>();
+    for (const r of receipts) {
+      if (r === null) throw new Error('no receipt');
+      const id = eventArgs(t.c, r.logs, 'OrderRequest', 'OrderCreated')[0]?.[0] as bigint;
+      created.set(id, r.blockNumber);
+    }
+    const matchBlocks = await waitFor(
+      'all matches',
+      async () => {
+        const logs = await t.c.Bid.queryFilter('OrderMatched', from);
+        const mine = logs.filter((l) =>
+          created.has(t.c.Bid.interface.parseLog(l)?.args[0] as bigint),
+        );
+        return mine.length === ORDERS ? mine.map((l) => l.blockNumber) : null;
+      },
+      60_000,
+    );
+    const firstCreated = Math.min(...created.values());
+    // Sequential matching would need at least one block per order after the window (≥ 2 + 10).
+    expect(Math.max(...matchBlocks) - firstCreated).toBeLessThanOrEqual(6);
+    expect(await eventsSince(t, 'Bid', 'OrderMatched', from)).toHaveLength(ORDERS);
+  });
+});
