@@ -15,7 +15,8 @@ function files(dir: string, ext: RegExp): string[] {
 }
 
 // Any quoted `area/kebab-name` of a known area: codes also travel through helpers (`diag('spec/…')`).
-const AREAS = 'spec|model|cdk|convert|icl|state|plan|import|core|resources|marketplace|network|wallet|escrow|apply|health|scaling|autoscale|devnet|init|cli|internal|input';
+const AREAS =
+  'spec|model|cdk|convert|icl|state|plan|import|core|resources|marketplace|network|wallet|escrow|apply|health|scaling|autoscale|devnet|init|cli|internal|input';
 const CODE = new RegExp(`['\`"]((?:${AREAS})\\/[a-z0-9]+(?:-[a-z0-9]+)*)['\`"]`, 'g');
 const sources = ['cli', 'provider', 'devnet'].flatMap((d) => files(join(root, d), /\.ts$/));
 const used = new Map<string, string>();
