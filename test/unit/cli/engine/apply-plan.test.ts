@@ -68,7 +68,7 @@ async function apply(opts: {
   return { res, session, backend, events, chain: session.chain };
 }
 
-const tick = () => new Promise((r) => setTimeout(r, 5));
+const tick = (): Promise<void> => new Promise((r) => setTimeout(r, 5));
 
 describe('applyPlan', () => {
   it('GIVEN no state WHEN applied THEN every slot is ready, attributes and outputs are written, the journal is empty', async () => {

@@ -1,0 +1,175 @@
+import { errorDiag, hasErrors } from '../diag/index.js';
+import type { Diagnostic, Diagnostics } from '../diag/index.js';
+import { isPlanStale } from '../plan/plan-file.js';
+import type { PlanFile } from '../plan/plan-file.js';
+import type { Plan } from '../plan/plan-types.js';
+import type { ModelView, ProviderSession } from '../provider-api.js';
+import type { StackState, StateBackend } from '../state/state-types.js';
+import { withStateLock } from '../state/with-state-lock.js';
+import type { ApplyProgressEvent, SlotOutcome } from './apply-events.js';
+import { applyPlan } from './apply-plan.js';
+import type { ApplyPlanResult, ApplyTimeouts } from './apply-plan.js';
+import { planStack } from './plan-stack.js';
+
+/** `apply` / `destroy` over an open session: plan (or a saved plan), confirm, execute. */
+export interface ApplyStackInput {
+  readonly session: ProviderSession;
+  readonly backend: StateBackend;
+  readonly model: ModelView;
+  /** A saved plan to apply as it is (no prompt), or null to plan now. */
+  readonly planFile: PlanFile | null;
+  /** `destroy` plans to close everything (ignored with a saved plan: its own mode holds). */
+  readonly mode: 'normal' | 'destroy';
+  readonly refresh: boolean;
+  readonly targets: readonly string[];
+  readonly replace: readonly string[];
+  readonly lock: boolean;
+  readonly lockTimeoutMs: number;
+  readonly version: string;
+  readonly parallelism: number;
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly signal: AbortSignal;
+  readonly emit: (event: ApplyProgressEvent) => void;
+  readonly timeouts: ApplyTimeouts;
+  readonly now: () => Date;
+  /** Shown the fresh plan; resolves true to go on. Never asked for a saved plan. */
+  readonly confirm: (plan: Plan) => Promise<boolean>;
+}
+
+/** How an apply ended (the command maps it to an exit code: 0, 1 or 130). */
+export type ApplyStatus =
+  'applied' | 'no-changes' | 'cancelled' | 'refused' | 'failed' | 'interrupted';
+
+/** The plan applied, what became of each change, and the state as it was left. */
+export interface ApplyStackResult {
+  readonly status: ApplyStatus;
+  /** Null when a saved plan was refused before it was read into a plan. */
+  readonly plan: Plan | null;
+  readonly outcomes: readonly SlotOutcome[];
+  /** Errors of a failed or refused apply, and warnings. */
+  readonly diagnostics: Diagnostics;
+  /** The state after apply; null when nothing was written and the stack has none. */
+  readonly state: StackState | null;
+}
+
+/**
+ * Holds the state lock (`apply`) for the whole run: a saved plan must still match the state's
+ * lineage and serial and the model's hash (else `apply/stale-plan`, nothing sent) and the state is
+ * refreshed from the chain first; without one, the stack is planned under the same lock and the
+ * plan confirmed. Then the executor runs it.
+ */
+export function applyStack(input: ApplyStackInput): Promise<ApplyStackResult> {
+  const lock = {
+    backend: input.backend,
+    lock: input.lock,
+    timeoutMs: input.lockTimeoutMs,
+    operation: 'apply',
+    version: input.version,
+  };
+  return withStateLock(lock, async () => {
+    const start = input.planFile === null ? await planNow(input) : await fromSaved(input);
+    if ('status' in start) return start;
+    const destroy = start.plan.mode === 'destroy';
+    const res = await applyPlan({
+      session: input.session,
+      backend: input.backend,
+      state: start.state,
+      model: destroy ? null : input.model,
+      plan: start.plan,
+      parallelism: input.parallelism,
+      env: input.env,
+      signal: input.signal,
+      emit: input.emit,
+      timeouts: input.timeouts,
+      now: input.now,
+    });
+    return {
+      status: statusOf(res),
+      plan: start.plan,
+      outcomes: res.outcomes,
+      diagnostics: [...start.warnings, ...res.diagnostics],
+      state: res.state,
+    };
+  });
+}
+
+function statusOf(res: ApplyPlanResult): ApplyStatus {
+  if (res.interrupted) return 'interrupted';
+  return hasErrors(res.diagnostics) ? 'failed' : 'applied';
+}
+
+type Start =
+  | { readonly plan: Plan; readonly state: StackState; readonly warnings: Diagnostics }
+  | ApplyStackResult;
+
+async function planNow(input: ApplyStackInput): Promise<Start> {
+  const res = await planStack({
+    session: input.session,
+    backend: input.backend,
+    stack: input.model.stack,
+    model: input.model,
+    mode: input.mode,
+    refresh: input.refresh,
+    targets: input.targets,
+    replace: input.replace,
+    lock: false,
+    lockTimeoutMs: 0,
+    version: input.version,
+    now: input.now(),
+  });
+  const end = (status: ApplyStatus): ApplyStackResult => ({
+    status,
+    plan: res.plan,
+    outcomes: [],
+    diagnostics: res.diagnostics,
+    state: res.state,
+  });
+  if (hasErrors(res.diagnostics)) return end('failed');
+  if (!res.plan.applyable) return end('no-changes');
+  if (!(await input.confirm(res.plan))) return end('cancelled');
+  if (input.signal.aborted) return end('interrupted');
+  return { plan: res.plan, state: res.state, warnings: res.diagnostics };
+}
+
+async function fromSaved(input: ApplyStackInput): Promise<Start> {
+  const planFile = input.planFile as PlanFile;
+  const prior = await input.backend.read();
+  const refuse = (d: Diagnostic): ApplyStackResult => ({
+    status: 'refused',
+    plan: planFile.plan,
+    outcomes: [],
+    diagnostics: [d],
+    state: prior,
+  });
+  const stale = isPlanStale(planFile, prior, input.model.hash);
+  if (stale !== null)
+    return refuse(
+      errorDiag({
+        code: 'apply/stale-plan',
+        summary: 'Saved plan is stale',
+        detail: `${stale.detail} Nothing was sent.`,
+        hint: 'Run `leasehold plan --out FILE` again and apply the new plan.',
+      }),
+    );
+  if (planFile.plan.errored || planFile.network.chainId !== input.session.network.chainId)
+    return refuse(
+      errorDiag({
+        code: 'apply/plan-not-applyable',
+        summary: 'Saved plan cannot be applied',
+        detail: planFile.plan.errored
+          ? 'The plan was saved with errors. Nothing was sent.'
+          : `The plan was made for chain ${planFile.network.chainId} (${planFile.network.name}), but this session is on chain ${input.session.network.chainId}. Nothing was sent.`,
+        hint: 'Fix the problems, plan again with --out, and apply that plan.',
+      }),
+    );
+  const refreshed = await input.session.refresh({ stack: planFile.stack, prior });
+  if (hasErrors(refreshed.diagnostics))
+    return {
+      status: 'failed',
+      plan: planFile.plan,
+      outcomes: [],
+      diagnostics: refreshed.diagnostics,
+      state: prior,
+    };
+  return { plan: planFile.plan, state: refreshed.state, warnings: refreshed.diagnostics };
+}

@@ -1,0 +1,197 @@
+import { describe, expect, it } from '@jest/globals';
+import { DEFAULT_APPLY_TIMEOUTS } from '../../../../cli/engine/apply-plan.js';
+import { applyStack } from '../../../../cli/engine/apply-stack.js';
+import type { ApplyStackInput } from '../../../../cli/engine/apply-stack.js';
+import { decideApproval } from '../../../../cli/engine/decide-approval.js';
+import { planStack } from '../../../../cli/engine/plan-stack.js';
+import { encodePlan } from '../../../../cli/plan/plan-file.js';
+import type { Plan } from '../../../../cli/plan/plan-types.js';
+import { StateLockedError } from '../../../../cli/state/state-errors.js';
+import type { StackState } from '../../../../cli/state/state-types.js';
+import {
+  createMemoryBackend,
+  createMemorySession,
+  memoryModel,
+  memoryState,
+} from '../../../support/in-memory-provider.js';
+import type { MemoryBackend, MemorySession } from '../../../support/in-memory-provider.js';
+
+const NOW = new Date('2026-03-01T12:00:00.000Z');
+const box = (count: number) => ({
+  type: 'box',
+  name: 'b',
+  attributes: { image: 'nginx:1', size: 1, count },
+});
+
+function input(
+  session: MemorySession,
+  backend: MemoryBackend,
+  extra: Partial<ApplyStackInput> = {},
+): ApplyStackInput {
+  return {
+    session,
+    backend,
+    model: memoryModel([box(2)]),
+    planFile: null,
+    mode: 'normal',
+    refresh: true,
+    targets: [],
+    replace: [],
+    lock: true,
+    lockTimeoutMs: 0,
+    version: '0.1.0',
+    parallelism: 10,
+    env: {},
+    signal: new AbortController().signal,
+    emit: () => undefined,
+    timeouts: DEFAULT_APPLY_TIMEOUTS,
+    now: () => NOW,
+    confirm: async () => true,
+    ...extra,
+  };
+}
+
+async function savedPlan(state: StackState | null, count = 2): Promise<Plan> {
+  const res = await planStack({
+    session: createMemorySession(),
+    backend: createMemoryBackend(state),
+    stack: 'demo',
+    model: memoryModel([box(count)]),
+    mode: 'normal',
+    refresh: true,
+    targets: [],
+    replace: [],
+    lock: false,
+    lockTimeoutMs: 0,
+    version: '0.1.0',
+    now: NOW,
+  });
+  return res.plan;
+}
+
+describe('applyStack', () => {
+  it('GIVEN a fresh plan WHEN confirmed THEN it is applied under the apply lock, which is released', async () => {
+    const session = createMemorySession();
+    const backend = createMemoryBackend(null);
+    const shown: Plan[] = [];
+    const res = await applyStack(
+      input(session, backend, { confirm: async (p) => (shown.push(p), true) }),
+    );
+    expect(res.status).toBe('applied');
+    expect(shown).toHaveLength(1);
+    expect(backend.calls[0]).toBe('lock:apply');
+    expect(backend.calls.at(-1)).toBe('unlock');
+    expect(backend.lock).toBeNull();
+    expect(session.chain.active.size).toBe(2);
+  });
+
+  it('GIVEN the prompt is declined WHEN applying THEN it is cancelled and nothing is sent or written', async () => {
+    const session = createMemorySession();
+    const backend = createMemoryBackend(null);
+    const res = await applyStack(input(session, backend, { confirm: async () => false }));
+    expect(res.status).toBe('cancelled');
+    expect(session.chain.sent).toEqual([]);
+    expect(backend.writes).toEqual([]);
+  });
+
+  it('GIVEN nothing to change WHEN applying THEN no-changes, no prompt', async () => {
+    const state = memoryState([box(2)]);
+    const backend = createMemoryBackend(state);
+    let asked = false;
+    const res = await applyStack(
+      input(createMemorySession(), backend, {
+        model: { ...memoryModel([box(2)]), resources: memoryModel([box(2)]).resources },
+        confirm: async () => ((asked = true), true),
+      }),
+    );
+    expect(res.status).toBe('no-changes');
+    expect(asked).toBe(false);
+    expect(backend.writes).toEqual([]);
+  });
+
+  it('GIVEN a saved plan WHEN applied at once THEN it succeeds without a prompt', async () => {
+    const plan = await savedPlan(null);
+    const session = createMemorySession();
+    const backend = createMemoryBackend(null);
+    const res = await applyStack(
+      input(session, backend, {
+        planFile: encodePlan(plan),
+        confirm: async () => {
+          throw new Error('must not ask');
+        },
+      }),
+    );
+    expect(res.status).toBe('applied');
+    expect(session.chain.active.size).toBe(2);
+  });
+
+  it('GIVEN a saved plan WHEN another apply changed the state first THEN it is refused as stale and nothing is sent', async () => {
+    const plan = await savedPlan(null);
+    const backend = createMemoryBackend(null);
+    await applyStack(input(createMemorySession(), backend));
+    const session = createMemorySession();
+    const writes = backend.writes.length;
+    const res = await applyStack(input(session, backend, { planFile: encodePlan(plan) }));
+    expect(res.status).toBe('refused');
+    expect(res.diagnostics.map((d) => [d.code, d.summary])).toEqual([
+      ['apply/stale-plan', 'Saved plan is stale'],
+    ]);
+    expect(res.diagnostics[0]?.detail).toContain('lineage');
+    expect(session.chain.sent).toEqual([]);
+    expect(backend.writes.length).toBe(writes);
+  });
+
+  it('GIVEN a saved plan WHEN the spec changed since THEN it is refused as stale (model)', async () => {
+    const state = memoryState([box(1)]);
+    const plan = await savedPlan(state, 1);
+    const session = createMemorySession();
+    const res = await applyStack(
+      input(session, createMemoryBackend(state), {
+        planFile: encodePlan(plan),
+        model: memoryModel([box(30)]),
+      }),
+    );
+    expect(res.diagnostics.map((d) => d.code)).toEqual(['apply/stale-plan']);
+    expect(res.diagnostics[0]?.detail).toContain('model');
+    expect(session.chain.sent).toEqual([]);
+  });
+
+  it('GIVEN another operation holds the lock WHEN applying THEN it fails fast naming the holder and the state is intact', async () => {
+    const state = memoryState([box(1)]);
+    const backend = createMemoryBackend(state);
+    await backend.acquireLock(
+      { operation: 'apply', who: 'ci@runner (pid 7)', version: '0.1.0' },
+      0,
+    );
+    const session = createMemorySession();
+    await expect(applyStack(input(session, backend))).rejects.toThrow(StateLockedError);
+    await expect(applyStack(input(session, backend))).rejects.toThrow(/ci@runner \(pid 7\)/);
+    expect(backend.state).toBe(state);
+    expect(session.chain.sent).toEqual([]);
+  });
+});
+
+describe('decideApproval', () => {
+  const base = {
+    autoApprove: false,
+    savedPlan: false,
+    interactive: true,
+    json: false,
+    command: 'apply',
+  };
+  it('GIVEN a terminal WHEN not auto-approved THEN it prompts', () => {
+    expect(decideApproval(base).kind).toBe('prompt');
+  });
+  it('GIVEN --auto-approve or a saved plan WHEN there is no terminal THEN it proceeds', () => {
+    expect(decideApproval({ ...base, interactive: false, autoApprove: true }).kind).toBe('proceed');
+    expect(decideApproval({ ...base, interactive: false, savedPlan: true }).kind).toBe('proceed');
+  });
+  it('GIVEN no terminal or --json WHEN not auto-approved THEN it refuses with apply/approval-required', () => {
+    for (const d of [
+      decideApproval({ ...base, interactive: false }),
+      decideApproval({ ...base, json: true }),
+    ]) {
+      expect(d.kind === 'refuse' ? d.diagnostic.code : d.kind).toBe('apply/approval-required');
+    }
+  });
+});
