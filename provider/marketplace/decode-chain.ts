@@ -4,6 +4,7 @@
  */
 import { fromCompactText } from '../../devnet/protocol/compact-text.js';
 import type {
+  BidInfo,
   LeaseInfo,
   OrderInfo,
   OrderStateName,
@@ -78,7 +79,19 @@ export function toProviderInfo(address: string, r: readonly unknown[]): Provider
     tier: num(r[5]),
     region: providerRegion(spec),
     spec,
+    tokens: Array.isArray(r[3]) ? (r[3] as readonly unknown[]).map(addr) : [],
   };
+}
+
+/** One `getAllProviders()` entry (the 10-field ProviderInfo struct) → ProviderInfo. */
+export function toProviderInfoFromStruct(p: readonly unknown[]): ProviderInfo | null {
+  // Reordered into getProviderByAddress's 8 fields, so both decode one way.
+  return toProviderInfo(addr(p[1]), [p[3], p[4], p[5], p[2], p[6], p[7], p[8], p[9]]);
+}
+
+/** One `getAllBidsForOrder` entry → BidInfo. */
+export function toBidInfo(b: readonly unknown[]): BidInfo {
+  return { provider: addr(b[1]), price: big(b[2]), state: num(b[5]) };
 }
 
 /** The region of a provider spec, JSON (`Region`) or compact (`r`) form (reference §1.4). */

@@ -12,6 +12,7 @@ export type { EncodeOrderInput, LeaseSlot } from './encode-order.js';
 export { findToken } from './find-token.js';
 export { MarketplaceError } from './marketplace-error.js';
 export type {
+  BidInfo,
   CreatedOrder,
   EscrowBalance,
   LeaseInfo,
@@ -20,6 +21,7 @@ export type {
   Marketplace,
   OrderDetails,
   OrderInfo,
+  OrderEvent,
   OrderMatch,
   OrderStateName,
   ProviderClient,
@@ -29,6 +31,7 @@ export type {
   ProviderResult,
   ProviderServiceStatus,
   ProviderStatusName,
+  SendOptions,
   TxResult,
   WaitForMatchOptions,
 } from './marketplace-types.js';

@@ -2,8 +2,20 @@
 import type { Interface } from 'ethers';
 import type { CountingProvider } from './counting-provider.js';
 import { marketplaceInterfaces } from './contract-interfaces.js';
-import { toLeaseInfo, toOrderInfo, toProviderInfo } from './decode-chain.js';
-import type { EscrowBalance, LeaseInfo, OrderInfo, ProviderInfo } from './marketplace-types.js';
+import {
+  toBidInfo,
+  toLeaseInfo,
+  toOrderInfo,
+  toProviderInfo,
+  toProviderInfoFromStruct,
+} from './decode-chain.js';
+import type {
+  BidInfo,
+  EscrowBalance,
+  LeaseInfo,
+  OrderInfo,
+  ProviderInfo,
+} from './marketplace-types.js';
 import { multicallRead } from './multicall.js';
 import type { ResolvedNetwork } from '../network/network-types.js';
 
@@ -125,4 +137,29 @@ export async function readTokenBalance(
 ): Promise<bigint> {
   const r = await callOne(ctx, token, marketplaceInterfaces().Erc20, 'balanceOf', [owner]);
   return BigInt(r[0] as bigint);
+}
+
+/** `getAllProviders()`: every registered provider. */
+export async function readAllProviders(ctx: ReadContext): Promise<ProviderInfo[]> {
+  const i = marketplaceInterfaces();
+  const r = await callOne(
+    ctx,
+    ctx.network.book.contracts.ProviderRegistry,
+    i.ProviderRegistry,
+    'getAllProviders',
+    [],
+  );
+  return [...(r[0] as readonly (readonly unknown[])[])].flatMap((p) => {
+    const info = toProviderInfoFromStruct(p);
+    return info === null ? [] : [info];
+  });
+}
+
+/** `getAllBidsForOrder(orderId)`. */
+export async function readBids(ctx: ReadContext, orderId: bigint): Promise<BidInfo[]> {
+  const i = marketplaceInterfaces();
+  const r = await callOne(ctx, ctx.network.book.contracts.Bid, i.Bid, 'getAllBidsForOrder', [
+    orderId,
+  ]);
+  return [...(r[0] as readonly (readonly unknown[])[])].map(toBidInfo);
 }

@@ -69,6 +69,35 @@ export interface ProviderInfo {
   readonly region: string | null;
   /** The raw provider spec string. */
   readonly spec: string;
+  /** Token addresses the provider accepts (lowercase); absent when not read. */
+  readonly tokens?: readonly string[] | undefined;
+}
+
+/** One bid of an order (`Bid.getAllBidsForOrder`). */
+export interface BidInfo {
+  /** Lowercase provider address. */
+  readonly provider: string;
+  /** Price per block, 1e18-scaled. */
+  readonly price: bigint;
+  /** 0 placed, 1 accepted, 2 rejected. */
+  readonly state: number;
+}
+
+/** A Bid event about one order: `UpdateRequestAccepted` or `LeaseUpdated`. */
+export interface OrderEvent {
+  readonly orderId: bigint;
+  /** Lowercase provider address. */
+  readonly provider: string;
+  /** `LeaseUpdated` only: the new accepted price per block; null otherwise. */
+  readonly acceptedPrice: bigint | null;
+  readonly blockNumber: number;
+  readonly txHash: string;
+}
+
+/** Options of {@link Marketplace.createOrder} and {@link Marketplace.updateInitialOrder}. */
+export interface SendOptions {
+  /** Called with the tx hash as soon as the node accepted it, before the receipt is awaited. */
+  readonly onSent?: ((txHash: string) => void | Promise<void>) | undefined;
 }
 
 /** A tenant's escrow in one token, base units. */
@@ -120,6 +149,8 @@ export interface WaitForMatchOptions {
   readonly timeoutMs: number;
   /** @default 500 */
   readonly pollMs?: number | undefined;
+  /** Stops waiting early (returns null) once aborted. */
+  readonly signal?: AbortSignal | undefined;
 }
 
 /** The chain side of the marketplace. Reads are batched (Multicall3), so N items cost O(1) round trips. */
@@ -150,11 +181,25 @@ export interface Marketplace {
   deposit(token: string, amount: bigint): Promise<TxResult>;
   /** `EscrowUser.withdraw(token, amount, address(0))`. */
   withdraw(token: string, amount: bigint): Promise<TxResult>;
-  createOrder(details: OrderDetails): Promise<CreatedOrder>;
+  /** `createOrder`; `opts.onSent` sees the tx hash before the receipt (journal it then). */
+  createOrder(details: OrderDetails, opts?: SendOptions): Promise<CreatedOrder>;
   /** `updateInitialOrder(orderId, details)`. */
-  updateInitialOrder(orderId: bigint, details: OrderDetails): Promise<TxResult>;
+  updateInitialOrder(orderId: bigint, details: OrderDetails, opts?: SendOptions): Promise<TxResult>;
   /** Waits for `OrderMatched` of this order id (never matched on creator); null on timeout. */
   waitForMatch(orderId: bigint, opts: WaitForMatchOptions): Promise<OrderMatch | null>;
+  /**
+   * Waits for a Bid event of this order id from `opts.fromBlock` on (take the block number BEFORE
+   * sending, so the wait is subscribed before the transaction exists); null on timeout.
+   */
+  waitForOrderEvent(
+    event: 'UpdateRequestAccepted' | 'LeaseUpdated',
+    orderId: bigint,
+    opts: WaitForMatchOptions,
+  ): Promise<OrderEvent | null>;
+  /** Every provider in the registry (`getAllProviders`). */
+  listProviders(): Promise<ProviderInfo[]>;
+  /** `getAllBidsForOrder(orderId)`. */
+  readBids(orderId: bigint): Promise<BidInfo[]>;
   /** `closeLease(id)`; an already terminated lease counts as closed (`txHash` null then). */
   closeLease(leaseId: bigint): Promise<{ readonly txHash: string | null }>;
 

@@ -10,7 +10,9 @@ import { MarketplaceError } from './marketplace-error.js';
 import type {
   CreatedOrder,
   OrderDetails,
+  OrderEvent,
   OrderMatch,
+  SendOptions,
   TxResult,
   WaitForMatchOptions,
 } from './marketplace-types.js';
@@ -46,11 +48,14 @@ async function send(
   wc: WriteContext,
   ctx: ErrorContext,
   submit: () => Promise<ContractTransactionResponse>,
+  onSent?: SendOptions['onSent'],
 ): Promise<TransactionReceipt> {
   let txHash: string | undefined;
   try {
     const tx = await submit();
     txHash = tx.hash;
+    // Journalled before the receipt: a crash while mining still leaves the hash to resolve.
+    await onSent?.(tx.hash);
     const receipt = await tx.wait();
     if (receipt === null) throw new Error('transaction dropped');
     return receipt;
@@ -114,10 +119,17 @@ const detailsTuple = (d: OrderDetails) => ({
 });
 
 /** `createOrder`; the id comes from the receipt's `OrderCreated` log, never from a guess. */
-export async function createOrder(ctx: WriteContext, details: OrderDetails): Promise<CreatedOrder> {
+export async function createOrder(
+  ctx: WriteContext,
+  details: OrderDetails,
+  opts: SendOptions = {},
+): Promise<CreatedOrder> {
   const c = contract(ctx, 'OrderRequest', 'createOrder');
-  const receipt = await send(ctx, { action: 'createOrder' }, () =>
-    c.getFunction('createOrder')(detailsTuple(details)),
+  const receipt = await send(
+    ctx,
+    { action: 'createOrder' },
+    () => c.getFunction('createOrder')(detailsTuple(details)),
+    opts.onSent,
   );
   const iface = marketplaceInterfaces().OrderRequest;
   for (const log of receipt.logs) {
@@ -141,11 +153,15 @@ export async function updateInitialOrder(
   ctx: WriteContext,
   orderId: bigint,
   details: OrderDetails,
+  opts: SendOptions = {},
 ): Promise<TxResult> {
   const c = contract(ctx, 'OrderRequest', 'updateInitialOrder');
   return done(
-    await send(ctx, { action: 'updateInitialOrder', orderId }, () =>
-      c.getFunction('updateInitialOrder')(orderId, detailsTuple(details)),
+    await send(
+      ctx,
+      { action: 'updateInitialOrder', orderId },
+      () => c.getFunction('updateInitialOrder')(orderId, detailsTuple(details)),
+      opts.onSent,
     ),
   );
 }
@@ -175,8 +191,52 @@ export async function waitForMatch(
   opts: WaitForMatchOptions,
   now: () => number = Date.now,
 ): Promise<OrderMatch | null> {
+  const found = await pollBidEvent(ctx, 'OrderMatched', orderId, opts, now);
+  if (found === null) return null;
+  return {
+    orderId,
+    provider: String(found.args[1]).toLowerCase(),
+    acceptedPrice: BigInt(found.args[4] as bigint),
+    blockNumber: found.blockNumber,
+    txHash: found.txHash,
+  };
+}
+
+/** Polls a Bid event (`UpdateRequestAccepted`, `LeaseUpdated`) of one order id. */
+export async function waitForOrderEvent(
+  ctx: WriteContext,
+  event: 'UpdateRequestAccepted' | 'LeaseUpdated',
+  orderId: bigint,
+  opts: WaitForMatchOptions,
+  now: () => number = Date.now,
+): Promise<OrderEvent | null> {
+  const found = await pollBidEvent(ctx, event, orderId, opts, now);
+  if (found === null) return null;
+  return {
+    orderId,
+    provider: String(found.args[1]).toLowerCase(),
+    acceptedPrice: event === 'LeaseUpdated' ? BigInt(found.args[3] as bigint) : null,
+    blockNumber: found.blockNumber,
+    txHash: found.txHash,
+  };
+}
+
+interface FoundEvent {
+  readonly args: readonly unknown[];
+  readonly blockNumber: number;
+  readonly txHash: string;
+}
+
+/** Log polling instead of a subscription: nothing emitted since `fromBlock` can be missed. */
+async function pollBidEvent(
+  ctx: WriteContext,
+  event: string,
+  orderId: bigint,
+  opts: WaitForMatchOptions,
+  now: () => number,
+): Promise<FoundEvent | null> {
   const iface = marketplaceInterfaces().Bid;
-  const topic = iface.getEvent('OrderMatched')?.topicHash;
+  const topic = iface.getEvent(event)?.topicHash;
   const deadline = now() + opts.timeoutMs;
   for (;;) {
     const logs = await ctx.provider
@@ -186,20 +246,14 @@ export async function waitForMatch(
         fromBlock: opts.fromBlock,
       })
       .catch((err: unknown) => {
-        throw normalizeError(err, { action: 'waitForMatch', orderId });
+        throw normalizeError(err, { action: `wait for ${event}`, orderId });
       });
     for (const log of logs) {
       const p = iface.parseLog(log);
       if (p === null || BigInt(p.args[0] as bigint) !== orderId) continue;
-      return {
-        orderId,
-        provider: String(p.args[1]).toLowerCase(),
-        acceptedPrice: BigInt(p.args[4] as bigint),
-        blockNumber: log.blockNumber,
-        txHash: log.transactionHash,
-      };
+      return { args: [...p.args], blockNumber: log.blockNumber, txHash: log.transactionHash };
     }
-    if (now() >= deadline) return null;
+    if (now() >= deadline || opts.signal?.aborted === true) return null;
     await new Promise((r) => setTimeout(r, opts.pollMs ?? 500));
   }
 }
