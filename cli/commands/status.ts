@@ -1,0 +1,73 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { Flags } from '@oclif/core';
+import { LeaseholdCommand } from '../base-command.js';
+import type { Diagnostics } from '../diag/index.js';
+import { hasErrors } from '../diag/index.js';
+import { runStatus } from '../engine/run-status.js';
+import type { RunStatusResult } from '../engine/run-status.js';
+import { networkFlags, stackFlags, stateFlags } from '../flags.js';
+import type { LeaseStatusView } from '../provider-api.js';
+import { renderStatus } from '../render/render-status.js';
+import { styleFor } from '../render/style.js';
+
+/** `status --json` (schemas/cli/status.schema.json); with --watch, one line per refresh. */
+export interface StatusResult {
+  readonly stack: string;
+  readonly leases: readonly LeaseStatusView[];
+  readonly diagnostics: Diagnostics;
+}
+
+export default class Status extends LeaseholdCommand {
+  static override summary =
+    'Show every lease of the stack: provider, price, readiness, endpoints, runway.';
+  static override description =
+    "Reads the state and asks each lease's provider for its live status. Writes nothing. With --watch, refreshes every --interval until Ctrl-C.";
+  static override examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> -f examples/web.yaml --watch',
+    '<%= config.bin %> <%= command.id %> --json',
+  ];
+  static override flags = {
+    ...stackFlags,
+    state: stateFlags.state,
+    ...networkFlags,
+    watch: Flags.boolean({ summary: 'Refresh until Ctrl-C.' }),
+    interval: Flags.integer({
+      summary: 'Seconds between refreshes with --watch.',
+      default: 5,
+      min: 1,
+    }),
+  };
+
+  async run(): Promise<StatusResult> {
+    const { flags } = await this.parse(Status);
+    const request = {
+      file: flags.file,
+      app: flags.app,
+      statePath: flags.state,
+      network: flags.network,
+      cwd: process.cwd(),
+      env: process.env,
+      log: (line: string) => process.stderr.write(`${line}\n`),
+    };
+    let res: RunStatusResult = await runStatus(request);
+    while (flags.watch) {
+      this.show(res, true);
+      await sleep(flags.interval * 1000);
+      res = await runStatus(request);
+    }
+    if (hasErrors(res.diagnostics)) this.fail(res.diagnostics);
+    this.show(res, false);
+    return res;
+  }
+
+  private show(res: RunStatusResult, watching: boolean): void {
+    if (this.jsonEnabled()) {
+      if (watching) process.stdout.write(`${JSON.stringify(res)}\n`);
+      return;
+    }
+    if (watching && process.stdout.isTTY) process.stdout.write('\u001b[2J\u001b[H');
+    this.log(renderStatus(res.leases, styleFor(process.stdout, process.env)));
+    this.printDiagnostics(res.diagnostics);
+  }
+}

@@ -1,0 +1,102 @@
+import { readFile } from 'node:fs/promises';
+import { resolve } from 'node:path';
+import { DiagnosticsError, errorDiag, hasErrors } from '../diag/index.js';
+import { decodePlan } from '../plan/plan-file.js';
+import type { PlanFile } from '../plan/plan-file.js';
+import type { Plan } from '../plan/plan-types.js';
+import type { OutputState } from '../state/state-types.js';
+import type { ApplyProgressEvent } from './apply-events.js';
+import { DEFAULT_APPLY_TIMEOUTS } from './apply-plan.js';
+import type { ApplyTimeouts } from './apply-plan.js';
+import { applyStack } from './apply-stack.js';
+import type { ApplyStackResult } from './apply-stack.js';
+import { openStack } from './open-stack.js';
+import type { OpenStackRequest } from './open-stack.js';
+
+/** `leasehold apply [PLANFILE]` / `destroy` as typed options. */
+export interface RunApplyRequest extends Omit<OpenStackRequest, 'signer'> {
+  /** A saved plan (`plan --out`), applied as it is. */
+  readonly planFile?: string | undefined;
+  readonly mode: 'normal' | 'destroy';
+  readonly refresh: boolean;
+  readonly targets: readonly string[];
+  readonly replace: readonly string[];
+  readonly lock: boolean;
+  readonly lockTimeoutMs: number;
+  readonly version: string;
+  readonly parallelism: number;
+  readonly signal: AbortSignal;
+  readonly emit: (event: ApplyProgressEvent) => void;
+  /** Shown the fresh plan; true goes on. */
+  readonly confirm: (plan: Plan) => Promise<boolean>;
+  readonly timeouts?: Partial<ApplyTimeouts> | undefined;
+  readonly now?: (() => Date) | undefined;
+}
+
+/** The apply's result plus the outputs as written. */
+export interface RunApplyResult extends ApplyStackResult {
+  readonly outputs: Readonly<Record<string, OutputState>>;
+}
+
+/**
+ * The edge of apply: loads the stack, reads a saved plan (checked to belong to it), connects with
+ * the signing wallet, applies under the lock, and always closes the session.
+ */
+export async function runApply(req: RunApplyRequest): Promise<RunApplyResult> {
+  const text = req.planFile === undefined ? null : await readPlanText(req.cwd, req.planFile);
+  const stack = await openStack({ ...req, signer: 'sign' });
+  try {
+    let planFile: PlanFile | null = null;
+    if (text !== null) {
+      const decoded = decodePlan(text, {
+        file: req.planFile ?? '',
+        expectedStack: stack.model.stack,
+      });
+      if (decoded.planFile === null || hasErrors(decoded.diagnostics))
+        throw new DiagnosticsError(decoded.diagnostics);
+      planFile = decoded.planFile;
+    }
+    const res = await applyStack({
+      session: stack.session,
+      backend: stack.backend,
+      model: stack.model,
+      planFile,
+      mode: req.mode,
+      refresh: req.refresh,
+      targets: req.targets,
+      replace: req.replace,
+      lock: req.lock,
+      lockTimeoutMs: req.lockTimeoutMs,
+      version: req.version,
+      parallelism: req.parallelism,
+      env: req.env,
+      signal: req.signal,
+      emit: req.emit,
+      timeouts: { ...DEFAULT_APPLY_TIMEOUTS, ...req.timeouts },
+      now: req.now ?? (() => new Date()),
+      confirm: req.confirm,
+    });
+    return {
+      ...res,
+      diagnostics: [...stack.warnings, ...res.diagnostics],
+      outputs: res.state?.outputs ?? {},
+    };
+  } finally {
+    await stack.session.close();
+  }
+}
+
+async function readPlanText(cwd: string, file: string): Promise<string> {
+  try {
+    return await readFile(resolve(cwd, file), 'utf8');
+  } catch (err) {
+    throw new DiagnosticsError([
+      errorDiag({
+        code: 'plan/file-not-found',
+        summary: 'Saved plan cannot be read',
+        detail: `${file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}.`,
+        hint: 'Pass the file written by `leasehold plan --out FILE`.',
+      }),
+    ]);
+  }
+}
