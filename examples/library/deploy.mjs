@@ -5,6 +5,7 @@
 //   node examples/library/deploy.mjs --destroy      # …then destroy it again
 //
 // LEASEHOLD_EXAMPLE_SPEC and LEASEHOLD_EXAMPLE_STATE choose another spec and state file.
+/* global AbortController */
 import { fileURLToPath } from 'node:url';
 import { apply, destroy, plan } from 'leasehold';
 
