@@ -110,7 +110,9 @@ export async function applyPlan(input: ApplyPlanInput): Promise<ApplyPlanResult>
     state: writer.state,
     outcomes,
     diagnostics: outcomes.flatMap((o) => o.diagnostics),
-    interrupted: input.signal.aborted && outcomes.some((o) => o.status === 'not-started'),
+    // A slot stopped by the provider at a safe point reports `apply/interrupted` as a failure;
+    // either way, an abort that left something undone is an interrupt (exit 130), not an error.
+    interrupted: input.signal.aborted && outcomes.some((o) => o.status !== 'done'),
   };
 }
 
