@@ -3,8 +3,12 @@
  * marketplace client, and returns the session the core drives. Plan, refresh and cost delegate to
  * provider/resources, provider/refresh and provider/cost; nothing here branches on the network name.
  */
-import { LeaseholdError } from '../../cli/diag/index.js';
 import type { ConnectRequest, ProviderSession } from '../../cli/provider-api.js';
+import { applySlot } from '../apply/apply-slot.js';
+import { ensureEscrow } from '../apply/ensure-escrow.js';
+import { readStackStatus } from '../apply/read-stack-status.js';
+import type { ApplyDeps } from '../apply/slot-context.js';
+import { streamStackLogs } from '../apply/stream-stack-logs.js';
 import { summarizeCost } from '../cost/summarize-cost.js';
 import { createMarketplace } from '../marketplace/create-marketplace.js';
 import { createProviderClient } from '../marketplace/provider-client.js';
@@ -106,21 +110,35 @@ function buildSession(parts: SessionParts): ProviderSession {
             );
       return summarizeCost({ ...r, network, escrow });
     },
-    // The apply issue wires these (ProviderSession grew them for the apply design); until then a
-    // call fails clearly instead of the session failing to type-check.
-    applySlot: () => Promise.reject(notYetAvailable('apply')),
-    ensureEscrow: () => Promise.reject(notYetAvailable('apply')),
-    status: () => Promise.reject(notYetAvailable('status')),
-    logs: () => Promise.reject(notYetAvailable('logs')),
+    ...applyMembers({ ...io, tenant, needTenant }),
     close: () => marketplace.close(),
   };
 }
 
-function notYetAvailable(what: string): LeaseholdError {
-  return new LeaseholdError({
-    code: 'internal/not-implemented',
-    summary: 'Operation not available in this build',
-    detail: `The session cannot ${what} yet: this build of Leasehold does not include it.`,
-    hint: 'Use plan, refresh and import; upgrade Leasehold for this command.',
+/** applySlot, ensureEscrow, status and logs over the session's clients (provider/apply). */
+function applyMembers(
+  parts: Pick<SessionParts, 'marketplace' | 'providerClient' | 'network'> & {
+    readonly tenant: string | null;
+    readonly needTenant: () => string;
+  },
+): Pick<ProviderSession, 'applySlot' | 'ensureEscrow' | 'status' | 'logs'> {
+  const deps = (): ApplyDeps => ({
+    marketplace: parts.marketplace,
+    providerClient: parts.providerClient,
+    network: parts.network,
+    tenant: parts.needTenant(),
+    now: () => new Date(),
   });
+  return {
+    applySlot: (r) => applySlot(deps(), r),
+    ensureEscrow: (r) =>
+      ensureEscrow({
+        ...r,
+        marketplace: parts.marketplace,
+        tenant: parts.needTenant(),
+        now: () => new Date(),
+      }),
+    status: (r) => readStackStatus(deps(), r.state),
+    logs: (r) => streamStackLogs(deps(), r),
+  };
 }

@@ -1,0 +1,60 @@
+/**
+ * The escrow decision made once before any order (decision 1): what the plan locks per token
+ * against what escrow holds, and what to deposit within the stack budget. Pure.
+ */
+
+/** What one token's plan needs and what the tenant holds, base units. */
+export interface DecideEscrowTopUpInput {
+  /** Σ escrow to lock by creates and replacements (counted against unlocked escrow). */
+  readonly lockNew: bigint;
+  /** Σ escrow to lock by in-place updates (the old lease's lock is released, so locked counts). */
+  readonly lockUpdate: bigint;
+  readonly unlocked: bigint;
+  readonly locked: bigint;
+  /** Tokens in the wallet, available to deposit. */
+  readonly wallet: bigint;
+  /** budget.escrow.topUp: deposit in steps of this; null = no automatic top-up. */
+  readonly topUp: bigint | null;
+  /** budget.escrow.maxDeposit: escrow (locked + unlocked) never above this; null = no ceiling. */
+  readonly maxDeposit: bigint | null;
+}
+
+/** Either nothing to do, a deposit, or the exact shortfall with why it cannot be covered. */
+export type DecideEscrowTopUpResult =
+  | { readonly kind: 'enough' }
+  | { readonly kind: 'deposit'; readonly amount: bigint }
+  | {
+      readonly kind: 'short';
+      /** What is missing from escrow, base units. */
+      readonly shortfall: bigint;
+      readonly why: 'no-top-up' | 'ceiling' | 'wallet';
+    };
+
+/**
+ * `enough` when escrow covers the plan; else a deposit of whole `topUp` steps covering the
+ * shortfall, when the ceiling and the wallet allow it; else `short` with the exact shortfall.
+ * @example decideEscrowTopUp({ lockNew: 25n, lockUpdate: 0n, unlocked: 10n, locked: 0n, wallet: 100n, topUp: 10n, maxDeposit: null }) // deposit 20
+ */
+export function decideEscrowTopUp(input: DecideEscrowTopUpInput): DecideEscrowTopUpResult {
+  const shortNew = input.lockNew > input.unlocked ? input.lockNew - input.unlocked : 0n;
+  const leftUnlocked = input.unlocked > input.lockNew ? input.unlocked - input.lockNew : 0n;
+  const forUpdates = leftUnlocked + input.locked;
+  const shortUpdate = input.lockUpdate > forUpdates ? input.lockUpdate - forUpdates : 0n;
+  const shortfall = shortNew + shortUpdate;
+  if (shortfall === 0n) return { kind: 'enough' };
+  if (input.topUp === null || input.topUp <= 0n)
+    return { kind: 'short', shortfall, why: 'no-top-up' };
+  const steps = (shortfall + input.topUp - 1n) / input.topUp;
+  let amount = steps * input.topUp;
+  if (input.maxDeposit !== null) {
+    const room = input.maxDeposit - input.locked - input.unlocked;
+    if (room < shortfall) return { kind: 'short', shortfall, why: 'ceiling' };
+    // A last partial step keeps escrow under the ceiling while still covering the plan.
+    if (amount > room) amount = room;
+  }
+  if (amount > input.wallet) {
+    if (input.wallet < shortfall) return { kind: 'short', shortfall, why: 'wallet' };
+    amount = input.wallet;
+  }
+  return { kind: 'deposit', amount };
+}

@@ -1,0 +1,95 @@
+/**
+ * `leasehold status`: every lease of the state with what the chain says (provider, price, end
+ * block) and what its provider reports (ready replicas, endpoints), providers asked in parallel
+ * with a bound so one that is down never stalls the rest.
+ */
+import type { Diagnostics } from '../../cli/diag/index.js';
+import type { LeaseStatusView } from '../../cli/provider-api.js';
+import type { LeaseRecord, StackState } from '../../cli/state/state-types.js';
+import type { LeaseInfo, ProviderInfo } from '../marketplace/marketplace-types.js';
+import { perHourCost } from '../marketplace/order-pricing.js';
+import { leaseEndpoints } from '../refresh/lease-endpoints.js';
+import { slotAddress } from '../resources/instance/slot-address.js';
+import type { ApplyDeps } from './slot-context.js';
+
+const STATUS_TIMEOUT_MS = 3000;
+
+/** Reads the live view of every lease in `state`. */
+export async function readStackStatus(
+  deps: ApplyDeps,
+  state: StackState,
+): Promise<{ leases: LeaseStatusView[]; diagnostics: Diagnostics }> {
+  const m = deps.marketplace;
+  const items = state.resources.flatMap((r) =>
+    r.leases.flatMap((l) => (l.leaseId === null ? [] : [{ resource: r, lease: l }])),
+  );
+  if (items.length === 0) return { leases: [], diagnostics: [] };
+  const ids = items.map((i) => BigInt(i.lease.leaseId ?? i.lease.orderId));
+  const [block, chain] = await Promise.all([m.blockNumber(), m.readLeases(ids)]);
+  const addrs = [...new Set(chain.flatMap((c) => (c === null ? [] : [c.provider])))];
+  const infos = await m.readProviders(addrs);
+  const byAddr = new Map(addrs.map((a, i) => [a, infos[i] ?? null]));
+  const leases = await Promise.all(
+    items.map((item, i) => {
+      const c = chain[i] ?? null;
+      return viewOf(deps, {
+        address: slotAddress(item.resource.address, item.lease.key),
+        service: item.resource.name,
+        record: item.lease,
+        chain: c,
+        provider: c === null ? null : (byAddr.get(c.provider) ?? null),
+        block,
+      });
+    }),
+  );
+  return { leases, diagnostics: [] };
+}
+
+interface ViewInput {
+  readonly address: string;
+  readonly service: string;
+  readonly record: LeaseRecord;
+  readonly chain: LeaseInfo | null;
+  readonly provider: ProviderInfo | null;
+  readonly block: number;
+}
+
+async function viewOf(deps: ApplyDeps, v: ViewInput): Promise<LeaseStatusView> {
+  const token = deps.network.tokens.find((t) => t.address.toLowerCase() === v.record.token);
+  const price = v.chain?.acceptedPrice ?? BigInt(v.record.acceptedPrice ?? '0');
+  const start = v.chain?.startBlock ?? v.record.startBlock;
+  const blocksLeft = start === null ? null : start + v.record.numOfBlocks - v.block;
+  const base = {
+    address: v.address,
+    leaseId: v.record.leaseId ?? v.record.orderId,
+    provider: v.chain?.provider ?? v.record.provider ?? '',
+    region: v.record.region ?? v.provider?.region ?? null,
+    pricePerHour: perHourCost(price, token?.decimals ?? 6, deps.network.secondsPerBlock).toString(),
+    token: token?.symbol ?? v.record.token,
+    runwayHours:
+      blocksLeft === null
+        ? null
+        : Math.max(0, Math.round(((blocksLeft * deps.network.secondsPerBlock) / 3600) * 100) / 100),
+  };
+  const last = { ready: 0, total: v.record.replicas, endpoints: [...v.record.endpoints] };
+  if (v.provider === null || v.chain?.state !== 'active')
+    return { ...base, ...last, reachable: false };
+  const res = await deps.providerClient.leaseStatus(
+    {
+      address: v.provider.address,
+      hostUri: v.provider.hostUri,
+      certificate: v.provider.certificate,
+    },
+    BigInt(base.leaseId),
+    { timeoutMs: STATUS_TIMEOUT_MS },
+  );
+  if (!res.ok) return { ...base, ...last, reachable: res.kind === 'http' };
+  const svc = res.value.services[v.service];
+  return {
+    ...base,
+    ready: svc?.readyReplicas ?? 0,
+    total: svc?.total ?? v.record.replicas,
+    endpoints: leaseEndpoints(res.value),
+    reachable: true,
+  };
+}

@@ -1,0 +1,138 @@
+import { formatDuration } from '../spec/units/index.js';
+import type { HealthCheckModel } from '../spec/model-types.js';
+import type { HealthState, ProbeResult, ProviderSignals } from './health-types.js';
+
+/** One replica as the controller saw it. */
+export interface ReplicaHealthInput {
+  /** The replica's slot or lease id. */
+  readonly id: string;
+  /** Address of the provider serving it: the one to exclude on replacement. */
+  readonly provider: string;
+  /** When the replica first became ready (ms); null while it never was. */
+  readonly readySince: number | null;
+  /** Recent probe results; keep at least healthyThreshold + unhealthyThreshold of them. */
+  readonly probes: readonly ProbeResult[];
+  readonly signals: ProviderSignals;
+}
+
+/** One replica's health and why. */
+export interface ReplicaHealth {
+  readonly id: string;
+  readonly state: HealthState;
+  readonly consecutiveFailures: number;
+  readonly consecutiveSuccesses: number;
+  readonly reason: string;
+}
+
+/**
+ * The health state machine of one replica (pure): probes before readiness are ignored; within the
+ * grace period nothing counts against the replica; after it, `unhealthyThreshold` consecutive
+ * failures make it unhealthy and `healthyThreshold` consecutive successes make it healthy again.
+ * A bad provider signal (not ready, restarting, provider not answering) turns this cycle into a failure.
+ */
+export function evaluateReplicaHealth(
+  check: HealthCheckModel,
+  replica: ReplicaHealthInput,
+  now: number,
+): ReplicaHealth {
+  const { id, readySince } = replica;
+  const sorted = [...replica.probes].sort((a, b) => a.at - b.at);
+  if (readySince === null) {
+    const reason = replica.signals.reachable
+      ? 'not ready yet'
+      : 'provider not answering; never ready';
+    const state = replica.signals.reachable ? 'starting' : 'unknown';
+    return { id, state, consecutiveFailures: 0, consecutiveSuccesses: 0, reason };
+  }
+  const graceEnd = readySince + check.gracePeriod;
+  if (now < graceEnd) {
+    const walk = walkResults(
+      check,
+      sorted.filter((p) => p.at >= readySince),
+    );
+    const left = formatDuration(Math.ceil((graceEnd - now) / 1000) * 1000);
+    return { id, ...walk, state: 'grace', reason: `in grace period: ${left} left` };
+  }
+  const results = withSignal(
+    sorted.filter((p) => p.at >= graceEnd),
+    replica.signals,
+    check.interval,
+    now,
+  );
+  const walk = walkResults(check, results);
+  return { id, ...walk, reason: describe(check, walk, results.at(-1)) };
+}
+
+/** The signal failure of this cycle, if any, in words. */
+export function signalFailure(signals: ProviderSignals): string | null {
+  if (!signals.reachable) return 'provider not answering';
+  if (signals.restarting) return 'container restarting';
+  if (!signals.ready) return 'provider reports the replica not ready';
+  return null;
+}
+
+function withSignal(
+  results: readonly ProbeResult[],
+  signals: ProviderSignals,
+  interval: number,
+  now: number,
+): readonly ProbeResult[] {
+  const failure = signalFailure(signals);
+  if (failure === null) return results;
+  const last = results.at(-1);
+  // This cycle's probe, if there is one, becomes the failure: a cycle never counts twice.
+  if (last !== undefined && last.at > now - interval) {
+    return [
+      ...results.slice(0, -1),
+      {
+        ...last,
+        ok: false,
+        error: last.ok ? failure : `${failure}; ${last.error ?? 'probe failed'}`,
+      },
+    ];
+  }
+  return [...results, { ok: false, at: now, error: failure }];
+}
+
+interface Walk {
+  readonly state: HealthState;
+  readonly consecutiveFailures: number;
+  readonly consecutiveSuccesses: number;
+}
+
+function walkResults(check: HealthCheckModel, results: readonly ProbeResult[]): Walk {
+  let state: HealthState = 'unknown';
+  let failures = 0;
+  let successes = 0;
+  for (const r of results) {
+    if (r.ok) {
+      successes += 1;
+      failures = 0;
+      if (successes >= check.healthyThreshold) state = 'healthy';
+    } else {
+      failures += 1;
+      successes = 0;
+      if (failures >= check.unhealthyThreshold) state = 'unhealthy';
+    }
+  }
+  return { state, consecutiveFailures: failures, consecutiveSuccesses: successes };
+}
+
+function describe(check: HealthCheckModel, w: Walk, last: ProbeResult | undefined): string {
+  const detail =
+    last === undefined
+      ? ''
+      : `: ${last.ok ? 'ok' : (last.error ?? (last.status === undefined ? 'failed' : `HTTP ${last.status}`))}`;
+  if (last === undefined) return 'no probe since the grace period ended';
+  if (w.state === 'unhealthy' && w.consecutiveFailures > 0) {
+    return `${w.consecutiveFailures} consecutive failures (threshold ${check.unhealthyThreshold})${detail}`;
+  }
+  if (w.state === 'unhealthy') {
+    return `recovering: ${w.consecutiveSuccesses} of ${check.healthyThreshold} successes needed`;
+  }
+  if (w.consecutiveFailures > 0) {
+    return `${w.consecutiveFailures} of ${check.unhealthyThreshold} failures before unhealthy${detail}`;
+  }
+  if (w.state === 'healthy') return `${w.consecutiveSuccesses} consecutive successes`;
+  return `${w.consecutiveSuccesses} of ${check.healthyThreshold} successes needed`;
+}
