@@ -5,7 +5,14 @@ import type { ChainLease, LeaseStatusReading } from './chain-lease.js';
 export const STATUS_TIMEOUT_MS = 3000;
 
 /**
- * Asks each live lease's provider for its status, all in parallel, each bounded by
+ * Requests in flight per provider. Providers are asked in parallel with each other; one provider
+ * gets a few at a time, so a stack with hundreds of leases on one provider does not flood it into
+ * timing out — which would report healthy leases as `unknown`.
+ */
+export const STATUS_CONCURRENCY_PER_PROVIDER = 8;
+
+/**
+ * Asks each live lease's provider for its status, each request bounded by
  * {@link STATUS_TIMEOUT_MS}. Never throws: a provider that fails in any way is a reading, so an
  * unreachable provider can never fail a plan.
  */
@@ -13,9 +20,34 @@ export async function readLeaseStatuses(
   client: ProviderClient,
   leases: readonly ChainLease[],
 ): Promise<Map<string, LeaseStatusReading>> {
-  const live = leases.filter((c) => c.lease?.state === 'active' && c.provider !== null);
-  const readings = await Promise.all(live.map((c) => readOne(client, c)));
-  return new Map(live.map((c, i) => [c.id, readings[i] ?? unreachable('no reading')]));
+  const byProvider = new Map<string, ChainLease[]>();
+  for (const c of leases) {
+    if (c.lease?.state !== 'active' || c.provider === null) continue;
+    const group = byProvider.get(c.provider.address) ?? [];
+    group.push(c);
+    byProvider.set(c.provider.address, group);
+  }
+  const out = new Map<string, LeaseStatusReading>();
+  await Promise.all(
+    [...byProvider.values()].map((group) =>
+      pool(group, STATUS_CONCURRENCY_PER_PROVIDER, async (c) => {
+        out.set(c.id, await readOne(client, c));
+      }),
+    ),
+  );
+  return out;
+}
+
+/** Runs `work` over `items` with at most `limit` in flight. */
+async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < items.length) {
+      const item = items[next++];
+      if (item !== undefined) await work(item);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
 async function readOne(client: ProviderClient, c: ChainLease): Promise<LeaseStatusReading> {

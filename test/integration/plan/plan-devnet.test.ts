@@ -13,15 +13,9 @@ import type { DevnetInfo } from '../../../devnet/supervisor/devnet-info.js';
 import { injectFault } from '../../../devnet/supervisor/inject-fault.js';
 import { stopDevnet } from '../../../devnet/supervisor/stop-devnet.js';
 import { createProvider } from '../../../provider/index.js';
+import { connectSession } from '../../../provider/session/connect-session.js';
 import type { InstanceModel } from '../../../provider/spec/model-types.js';
-import {
-  asApplied,
-  connectChain,
-  createLease,
-  deposit,
-  tempDir,
-  testSession,
-} from './plan-support.js';
+import { asApplied, connectChain, createLease, deposit, tempDir } from './plan-support.js';
 import type { Chain } from './plan-support.js';
 
 jest.setTimeout(120_000);
@@ -122,13 +116,21 @@ beforeAll(async () => {
     startDelayMs: 100,
   });
   chain = await connectChain(info);
-  session = testSession(chain);
+  // The real session edge (network, dev wallet, marketplace) over the resources/refresh/cost code.
+  session = await connectSession({
+    network: 'local',
+    signer: 'sign',
+    cwd: dir,
+    env: { ...process.env, LEASEHOLD_HOME: home },
+    log: () => undefined,
+  });
   backend = createLocalBackend({ dir, stack: 'shop' });
   await deposit(chain, 'USDT', 1_000_000_000n);
 }, 180_000);
 
 afterAll(async () => {
   await session?.close();
+  await chain?.marketplace.close();
   await stopDevnet({ home });
 });
 

@@ -1,15 +1,12 @@
-// Devnet helpers for the plan integration tests: a ProviderSession over the resource, cost and
-// refresh code, and leases created THROUGH THE CONTRACTS (createOrder with a tagged spec, the
-// matcher's OrderMatched, a manifest PUT) — there is no Leasehold apply yet.
+// Devnet helpers for the plan integration tests: leases created THROUGH THE CONTRACTS (createOrder
+// with a tagged spec, the matcher's OrderMatched, a manifest PUT) — there is no Leasehold apply yet.
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Wallet } from 'ethers';
-import type { ProviderSession } from '../../../cli/provider-api.js';
 import type { StackState } from '../../../cli/state/state-types.js';
 import { DEV_WALLET } from '../../../devnet/chain/dev-accounts.js';
 import type { DevnetInfo } from '../../../devnet/supervisor/devnet-info.js';
-import { summarizeCost } from '../../../provider/cost/summarize-cost.js';
 import { createMarketplace } from '../../../provider/marketplace/create-marketplace.js';
 import { encodeManifest } from '../../../provider/marketplace/encode-manifest.js';
 import { encodeOrder } from '../../../provider/marketplace/encode-order.js';
@@ -20,9 +17,6 @@ import type {
 import { createProviderClient } from '../../../provider/marketplace/provider-client.js';
 import { fromBook } from '../../../provider/network/resolve-network.js';
 import type { ResolvedNetwork } from '../../../provider/network/network-types.js';
-import { importStack } from '../../../provider/refresh/import-stack.js';
-import { refreshStack } from '../../../provider/refresh/refresh-stack.js';
-import { planResource } from '../../../provider/resources/plan-resource.js';
 import type { InstanceModel } from '../../../provider/spec/model-types.js';
 
 /** A fresh temp dir. */
@@ -54,30 +48,6 @@ export async function connectChain(info: DevnetInfo): Promise<Chain> {
     now: () => new Date(),
   });
   return { network, marketplace, providerClient, tenant: DEV_WALLET.address.toLowerCase() };
-}
-
-/** A ProviderSession over this engineer's provider code (connect-session is not wired yet). */
-export function testSession(chain: Chain): ProviderSession {
-  const base = { ...chain, now: new Date() };
-  return {
-    network: { name: chain.network.name, chainId: chain.network.chainId },
-    tenant: chain.tenant,
-    refresh: (req) =>
-      refreshStack({ ...base, now: new Date(), stack: req.stack, prior: req.prior }),
-    importStack: (req) => importStack({ ...base, now: new Date(), stack: req.stack }),
-    planResource: (req) => planResource({ ...req, network: chain.network }),
-    costSummary: async (req) => {
-      const escrow = new Map<string, bigint>();
-      for (const t of chain.network.tokens) {
-        escrow.set(
-          t.symbol,
-          (await chain.marketplace.escrowBalance(chain.tenant, t.address)).unlocked,
-        );
-      }
-      return summarizeCost({ ...req, network: chain.network, escrow });
-    },
-    close: () => chain.marketplace.close(),
-  };
 }
 
 /** Approves and deposits `amount` base units of `symbol` into escrow. */
