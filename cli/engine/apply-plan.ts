@@ -34,6 +34,8 @@ export interface ApplyPlanInput {
   readonly backend: StateBackend;
   /** The state the plan was made against, after refresh; the writer starts from it. */
   readonly state: StackState;
+  /** True when `state` differs from what is on disk (refresh found something): it is written first. */
+  readonly stateChanged: boolean;
   /** The desired model; null under `--destroy`. */
   readonly model: ModelView | null;
   readonly plan: Plan;
@@ -88,8 +90,12 @@ export async function applyPlan(input: ApplyPlanInput): Promise<ApplyPlanResult>
     if (hasErrors(escrow.diagnostics)) return notStarted(escrow.diagnostics);
   }
   const writer = new StateWriter({ backend: input.backend, initial: input.state });
-  // Written once up front so what refresh found (adopted leases, resolved journal) is on disk.
-  await writer.mutate((s) => ({ ...claimState(s, input.session.tenant) }));
+  // Written up front so what refresh found (adopted leases, resolved journal) is on disk before
+  // any transaction; a new state gets its lineage and tenant here.
+  await writer.mutate((s) => {
+    const claimed = claimState(s, input.session.tenant);
+    return claimed === s && !input.stateChanged ? s : { ...claimed };
+  });
   const perTask = new Map<number, Diagnostics>();
   const results = await runTaskGraph({
     tasks,

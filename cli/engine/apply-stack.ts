@@ -74,6 +74,7 @@ export function applyStack(input: ApplyStackInput): Promise<ApplyStackResult> {
       session: input.session,
       backend: input.backend,
       state: start.state,
+      stateChanged: start.stateChanged,
       model: destroy ? null : input.model,
       plan: start.plan,
       parallelism: input.parallelism,
@@ -84,7 +85,7 @@ export function applyStack(input: ApplyStackInput): Promise<ApplyStackResult> {
       now: input.now,
     });
     return {
-      status: statusOf(res),
+      status: start.noChanges ? 'no-changes' : statusOf(res),
       plan: start.plan,
       outcomes: res.outcomes,
       diagnostics: [...start.warnings, ...res.diagnostics],
@@ -99,10 +100,22 @@ function statusOf(res: ApplyPlanResult): ApplyStatus {
 }
 
 type Start =
-  | { readonly plan: Plan; readonly state: StackState; readonly warnings: Diagnostics }
+  | {
+      readonly plan: Plan;
+      readonly state: StackState;
+      readonly warnings: Diagnostics;
+      /** Refresh found something (adopted leases, a resolved journal): write it even if no change. */
+      readonly stateChanged: boolean;
+      /** The plan changes nothing: run only to record what refresh found and the outputs. */
+      readonly noChanges: boolean;
+    }
   | ApplyStackResult;
 
+const differs = (a: StackState | null, b: StackState): boolean =>
+  JSON.stringify(a) !== JSON.stringify(b);
+
 async function planNow(input: ApplyStackInput): Promise<Start> {
+  const prior = await input.backend.read();
   const res = await planStack({
     session: input.session,
     backend: input.backend,
@@ -125,10 +138,12 @@ async function planNow(input: ApplyStackInput): Promise<Start> {
     state: res.state,
   });
   if (hasErrors(res.diagnostics)) return end('failed');
-  if (!res.plan.applyable) return end('no-changes');
+  const stateChanged = differs(prior, res.state);
+  const start = { plan: res.plan, state: res.state, warnings: res.diagnostics, stateChanged };
+  if (!res.plan.applyable) return { ...start, noChanges: true };
   if (!(await input.confirm(res.plan))) return end('cancelled');
   if (input.signal.aborted) return end('interrupted');
-  return { plan: res.plan, state: res.state, warnings: res.diagnostics };
+  return { ...start, noChanges: false };
 }
 
 async function fromSaved(input: ApplyStackInput): Promise<Start> {
@@ -171,5 +186,11 @@ async function fromSaved(input: ApplyStackInput): Promise<Start> {
       diagnostics: refreshed.diagnostics,
       state: prior,
     };
-  return { plan: planFile.plan, state: refreshed.state, warnings: refreshed.diagnostics };
+  return {
+    plan: planFile.plan,
+    state: refreshed.state,
+    warnings: refreshed.diagnostics,
+    stateChanged: differs(prior, refreshed.state),
+    noChanges: false,
+  };
 }

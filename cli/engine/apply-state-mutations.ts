@@ -5,6 +5,12 @@ import type { LeaseRecord, OutputState, ResourceState, StackState } from '../sta
 
 // Pure state mutations of apply; the StateWriter runs them one at a time and writes each result.
 
+/**
+ * The model hash of a resource whose changes have not all succeeded yet: it matches no model, so
+ * the next plan diffs the resource again (the state schema wants a non-empty hash).
+ */
+export const UNCOMMITTED_HASH = 'uncommitted';
+
 const byAddress = (a: ResourceState, b: ResourceState): number =>
   a.address < b.address ? -1 : a.address > b.address ? 1 : 0;
 
@@ -18,7 +24,7 @@ function stableByKey(leases: readonly LeaseRecord[]): LeaseRecord[] {
 
 /**
  * Replaces the lease records of one slot (`recordLeases`). A resource not yet in state is added
- * with null attributes and an empty model hash: those are written only once every change of the
+ * with null attributes and `UNCOMMITTED_HASH`: the real ones are written only once every change of the
  * resource succeeded (`commitResource`), so a half-applied resource plans again next time.
  */
 export function setSlotLeases(
@@ -34,7 +40,7 @@ export function setSlotLeases(
     type: change.type,
     name: change.name,
     attributes: null,
-    modelHash: '',
+    modelHash: UNCOMMITTED_HASH,
     leases: [],
   };
   const next: ResourceState = {
@@ -68,6 +74,7 @@ export function commitResource(
     modelHash: desired.hash,
     leases: prior?.leases ?? [],
   };
+  if (prior !== undefined && JSON.stringify(prior) === JSON.stringify(next)) return state;
   return { ...state, resources: [...others, next].sort(byAddress) };
 }
 

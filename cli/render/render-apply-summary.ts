@@ -27,6 +27,8 @@ export function renderApplySummary(input: ApplySummaryInput, style: Style): stri
   else if (input.status === 'cancelled') lines.push(`${Word} cancelled.`);
   else if (input.status === 'applied') lines.push(style.green(`${Word} complete! ${resources}`));
   else if (input.status === 'refused') lines.push(style.red(`${Word} refused: nothing was sent.`));
+  else if (input.status === 'failed' && input.outcomes.every((o) => o.status === 'not-started'))
+    lines.push(style.red(`${Word} failed before any change: nothing was sent.`));
   else {
     const what = input.status === 'interrupted' ? 'interrupted' : 'failed';
     const done = input.outcomes.length - c.failed - c.notStarted;
@@ -39,7 +41,9 @@ export function renderApplySummary(input: ApplySummaryInput, style: Style): stri
     );
   }
   const outputs = Object.entries(input.outputs);
-  if (input.command === 'apply' && outputs.length > 0 && input.status !== 'refused') {
+  const changed = input.outcomes.some((o) => o.status === 'done');
+  const shown = input.status === 'applied' || input.status === 'no-changes' || changed;
+  if (input.command === 'apply' && outputs.length > 0 && shown) {
     lines.push('', style.bold('Outputs:'), '');
     for (const [name, o] of outputs) lines.push(`${name} = ${outputText(o)}`);
   }

@@ -58,6 +58,7 @@ async function apply(opts: {
     state: planned.state,
     model: opts.mode === 'destroy' ? null : model,
     plan: planned.plan,
+    stateChanged: true,
     parallelism: opts.parallelism ?? 10,
     env: opts.env ?? {},
     signal: (opts.controller ?? new AbortController()).signal,
@@ -134,7 +135,7 @@ describe('applyPlan', () => {
     const b = res.state.resources.find((r) => r.address === 'box.b');
     expect(b?.leases.map((l) => l.key)).toEqual(['0', '2']);
     expect(b?.attributes).toBeNull();
-    expect(b?.modelHash).toBe('');
+    expect(b?.modelHash).toBe('uncommitted');
     expect(res.state.resources.some((r) => r.address === 'watch.w')).toBe(false);
     expect(countOutcomes(res.outcomes)).toEqual({
       added: 2,

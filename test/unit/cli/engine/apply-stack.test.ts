@@ -95,18 +95,43 @@ describe('applyStack', () => {
   });
 
   it('GIVEN nothing to change WHEN applying THEN no-changes, no prompt', async () => {
-    const state = memoryState([box(2)]);
+    const model = memoryModel([box(2)]);
+    const base = memoryState([box(2)]);
+    const state: StackState = {
+      ...base,
+      tenant: createMemorySession().tenant,
+      resources: base.resources.map((r) => ({ ...r, modelHash: model.resources[0]?.hash ?? '' })),
+    };
     const backend = createMemoryBackend(state);
     let asked = false;
     const res = await applyStack(
       input(createMemorySession(), backend, {
-        model: { ...memoryModel([box(2)]), resources: memoryModel([box(2)]).resources },
+        model,
         confirm: async () => ((asked = true), true),
       }),
     );
     expect(res.status).toBe('no-changes');
     expect(asked).toBe(false);
     expect(backend.writes).toEqual([]);
+  });
+
+  it('GIVEN nothing to change but refresh adopted a lease WHEN applying THEN the refreshed state is written, no prompt', async () => {
+    const adopted = memoryState([box(1)]);
+    const session = createMemorySession({
+      refresh: () => ({ state: adopted, drift: [], diagnostics: [] }),
+    });
+    const backend = createMemoryBackend({ ...adopted, resources: [] });
+    const res = await applyStack(
+      input(session, backend, {
+        model: memoryModel([box(1)]),
+        confirm: async () => {
+          throw new Error('must not ask');
+        },
+      }),
+    );
+    expect(res.status).toBe('no-changes');
+    expect(backend.state?.resources.map((r) => r.leases.length)).toEqual([1]);
+    expect(session.chain.sent).toEqual([]);
   });
 
   it('GIVEN a saved plan WHEN applied at once THEN it succeeds without a prompt', async () => {
