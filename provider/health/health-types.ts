@@ -1,5 +1,5 @@
 /** One probe's outcome at `at` (ms since the epoch). */
-export interface ProbeResult {
+export interface ProbeOutcome {
   readonly ok: boolean;
   readonly at: number;
   readonly status?: number | undefined;

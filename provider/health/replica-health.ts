@@ -1,6 +1,6 @@
 import { formatDuration } from '../spec/units/index.js';
 import type { HealthCheckModel } from '../spec/model-types.js';
-import type { HealthState, ProbeResult, ProviderSignals } from './health-types.js';
+import type { HealthState, ProbeOutcome, ProviderSignals } from './health-types.js';
 
 /** One replica as the controller saw it. */
 export interface ReplicaHealthInput {
@@ -11,7 +11,7 @@ export interface ReplicaHealthInput {
   /** When the replica first became ready (ms); null while it never was. */
   readonly readySince: number | null;
   /** Recent probe results; keep at least healthyThreshold + unhealthyThreshold of them. */
-  readonly probes: readonly ProbeResult[];
+  readonly probes: readonly ProbeOutcome[];
   readonly signals: ProviderSignals;
 }
 
@@ -72,11 +72,11 @@ export function signalFailure(signals: ProviderSignals): string | null {
 }
 
 function withSignal(
-  results: readonly ProbeResult[],
+  results: readonly ProbeOutcome[],
   signals: ProviderSignals,
   interval: number,
   now: number,
-): readonly ProbeResult[] {
+): readonly ProbeOutcome[] {
   const failure = signalFailure(signals);
   if (failure === null) return results;
   const last = results.at(-1);
@@ -100,7 +100,7 @@ interface Walk {
   readonly consecutiveSuccesses: number;
 }
 
-function walkResults(check: HealthCheckModel, results: readonly ProbeResult[]): Walk {
+function walkResults(check: HealthCheckModel, results: readonly ProbeOutcome[]): Walk {
   let state: HealthState = 'unknown';
   let failures = 0;
   let successes = 0;
@@ -118,7 +118,7 @@ function walkResults(check: HealthCheckModel, results: readonly ProbeResult[]): 
   return { state, consecutiveFailures: failures, consecutiveSuccesses: successes };
 }
 
-function describe(check: HealthCheckModel, w: Walk, last: ProbeResult | undefined): string {
+function describe(check: HealthCheckModel, w: Walk, last: ProbeOutcome | undefined): string {
   const detail =
     last === undefined
       ? ''
