@@ -92,7 +92,7 @@ function budgetExceeded(a: {
     detail:
       `After this plan the stack costs up to ${after} ${a.token} per hour, ` +
       `but budget.maxPerHour is ${limit} ${a.token}.`,
-    hint: 'Lower the instances’ count or pricing.maxPerHour, or raise budget.maxPerHour.',
+    hint: 'Lower count or pricing.maxPerHour of the instances, or raise budget.maxPerHour.',
     path: 'budget.maxPerHour',
   });
 }
