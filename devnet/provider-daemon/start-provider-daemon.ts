@@ -141,7 +141,9 @@ async function register(
     .filter((t) => opts.config.tokens.some((s) => s.toLowerCase() === t.symbol.toLowerCase()))
     .map((t) => t.address);
   if (id === 0n) {
-    const spec = `{n:${opts.config.name},r:${opts.config.region},a:[{k:tier,v:${opts.config.tier}}]}`;
+    // GPU models are advertised as the order attributes name them, so clients can explain a no-match.
+    const gpus = opts.config.gpus.map((g) => `,{k:vendor/${g.vendor}/model/${g.model},v:true}`);
+    const spec = `{n:${opts.config.name},r:${opts.config.region},a:[{k:tier,v:${opts.config.tier}}${gpus.join('')}]}`;
     await chain.send('addProvider', (c) =>
       c.ProviderRegistry.getFunction('addProvider')({
         walletAddress: chain.address,

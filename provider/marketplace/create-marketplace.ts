@@ -8,6 +8,7 @@ import type { ResolvedNetwork } from '../network/network-types.js';
 import { CountingProvider } from './counting-provider.js';
 import type { Marketplace } from './marketplace-types.js';
 import * as reads from './marketplace-reads.js';
+import * as logs from './order-logs.js';
 import * as writes from './marketplace-writes.js';
 import { normalizeError } from './normalize-error.js';
 
@@ -64,6 +65,9 @@ export async function createMarketplace(opts: CreateMarketplaceOptions): Promise
     updateInitialOrder: (id, d, o) => writes.updateInitialOrder(wc, id, d, o),
     waitForMatch: (id, o) => writes.waitForMatch(wc, id, o),
     waitForOrderEvent: (e, id, o) => writes.waitForOrderEvent(wc, e, id, o),
+    orderOfTx: (h) => read('read order of transaction', () => logs.orderOfTx(rc, h)),
+    ordersCreatedBy: (c, from) =>
+      read('read created orders', () => logs.ordersCreatedBy(rc, c, from)),
     listProviders: () => read('read providers', () => reads.readAllProviders(rc)),
     readBids: (id) => read('read bids', () => reads.readBids(rc, id)),
     closeLease: (id) => writes.closeLease(wc, id),

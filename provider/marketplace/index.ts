@@ -36,6 +36,8 @@ export type {
   WaitForMatchOptions,
 } from './marketplace-types.js';
 export { MULTICALL_CHUNK, multicallRead } from './multicall.js';
+export { orderOfTx, ordersCreatedBy } from './order-logs.js';
+export type { CreatedOrderLog, OrderLogsContext } from './order-logs.js';
 export { decodeRevert, normalizeError } from './normalize-error.js';
 export type { ErrorContext } from './normalize-error.js';
 export {

@@ -5,6 +5,7 @@
  * units, prices per block scaled by 1e18 (reference §2.7). Nothing here knows which network it is on.
  */
 import type { ResolvedNetwork } from '../network/network-types.js';
+import type { CreatedOrderLog } from './order-logs.js';
 
 /** Order state (reference §1.3): 0 open, 1 provisioned, 2 closed, 3 matched. */
 export type OrderStateName = 'open' | 'provisioned' | 'closed' | 'matched';
@@ -196,6 +197,10 @@ export interface Marketplace {
     orderId: bigint,
     opts: WaitForMatchOptions,
   ): Promise<OrderEvent | null>;
+  /** The order a `createOrder` transaction created; null while it is not mined. */
+  orderOfTx(txHash: string): Promise<CreatedOrderLog | null>;
+  /** `OrderCreated` logs of orders `creator` created from `fromBlock` on. */
+  ordersCreatedBy(creator: string, fromBlock: number): Promise<CreatedOrderLog[]>;
   /** Every provider in the registry (`getAllProviders`). */
   listProviders(): Promise<ProviderInfo[]>;
   /** `getAllBidsForOrder(orderId)`. */

@@ -1,0 +1,82 @@
+/**
+ * `OrderCreated` logs read back: the order a transaction created (from its receipt), and the
+ * orders a wallet created in a block range — how refresh resolves an apply that crashed between
+ * sending `createOrder` and recording its order id.
+ */
+import { marketplaceInterfaces } from './contract-interfaces.js';
+import type { CountingProvider } from './counting-provider.js';
+import type { ResolvedNetwork } from '../network/network-types.js';
+
+/** What the log reads need. */
+export interface OrderLogsContext {
+  readonly provider: CountingProvider;
+  readonly network: ResolvedNetwork;
+}
+
+/** One `OrderCreated` event. */
+export interface CreatedOrderLog {
+  readonly orderId: bigint;
+  /** Lowercase. */
+  readonly creator: string;
+  /** The order spec string (its name is the stack tag). */
+  readonly spec: string;
+  readonly blockNumber: number;
+  readonly txHash: string;
+}
+
+function parse(
+  ctx: OrderLogsContext,
+  log: {
+    address: string;
+    topics: readonly string[];
+    data: string;
+    blockNumber: number;
+    transactionHash: string;
+  },
+): CreatedOrderLog | null {
+  if (log.address.toLowerCase() !== ctx.network.book.contracts.OrderRequest.toLowerCase())
+    return null;
+  const p = marketplaceInterfaces().OrderRequest.parseLog({
+    topics: [...log.topics],
+    data: log.data,
+  });
+  if (p?.name !== 'OrderCreated') return null;
+  return {
+    orderId: BigInt(p.args[0] as bigint),
+    creator: String(p.args[1]).toLowerCase(),
+    spec: String(p.args[5]),
+    blockNumber: log.blockNumber,
+    txHash: log.transactionHash,
+  };
+}
+
+/** The order created by `txHash`; null while the transaction is not mined (or created none). */
+export async function orderOfTx(
+  ctx: OrderLogsContext,
+  txHash: string,
+): Promise<CreatedOrderLog | null> {
+  const receipt = await ctx.provider.getTransactionReceipt(txHash);
+  if (receipt === null) return null;
+  for (const log of receipt.logs) {
+    const found = parse(ctx, { ...log, transactionHash: receipt.hash });
+    if (found !== null) return found;
+  }
+  return null;
+}
+
+/** Orders `creator` created from `fromBlock` on. */
+export async function ordersCreatedBy(
+  ctx: OrderLogsContext,
+  creator: string,
+  fromBlock: number,
+): Promise<CreatedOrderLog[]> {
+  const topic = marketplaceInterfaces().OrderRequest.getEvent('OrderCreated')?.topicHash;
+  const logs = await ctx.provider.getLogs({
+    address: ctx.network.book.contracts.OrderRequest,
+    topics: topic === undefined ? [] : [topic],
+    fromBlock,
+  });
+  return logs
+    .map((l) => parse(ctx, l))
+    .filter((o): o is CreatedOrderLog => o !== null && o.creator === creator.toLowerCase());
+}
