@@ -39,9 +39,9 @@ describe('price math', () => {
 
   it('GIVEN an accepted price WHEN converted per hour THEN ceil to the base unit', () => {
     // 1e9 × 3600 × 1e6 / 1e18 = 3.6 → 4
-    expect(
-      perHourOfPrice({ pricePerBlock: 1_000_000_000n, decimals: 6, secondsPerBlock: 1 }),
-    ).toBe(4n);
+    expect(perHourOfPrice({ pricePerBlock: 1_000_000_000n, decimals: 6, secondsPerBlock: 1 })).toBe(
+      4n,
+    );
     expect(perHourOfPrice({ pricePerBlock: 0n, decimals: 6, secondsPerBlock: 1 })).toBe(0n);
   });
 
