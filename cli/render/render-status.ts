@@ -19,7 +19,7 @@ export function renderStatus(leases: readonly LeaseStatusView[], style: Style): 
     'LEASE',
     'PROVIDER',
     'REGION',
-    'PRICE/H',
+    'PRICE/H (BASE UNITS)',
     'READY',
     'ENDPOINTS',
     'RUNWAY',
