@@ -16,7 +16,7 @@ export function leaseRecordFromChain(
   const lease = chain.lease;
   return {
     key: chain.tag.key,
-    status: lease === null ? 'planned' : base?.status === 'tainted' ? 'tainted' : 'ready',
+    status: statusOf(chain, reading, base),
     orderId: chain.id,
     leaseId: lease === null ? null : chain.id,
     provider: lease?.provider ?? null,
@@ -33,4 +33,25 @@ export function leaseRecordFromChain(
       reading?.kind === 'ok' ? leaseEndpoints(reading.status) : [...(base?.endpoints ?? [])],
     updatedAt: now.toISOString(),
   };
+}
+
+/**
+ * A matched lease stays `planned` while apply has not finished it — it was planned before and its
+ * provider does not report every replica ready yet, or it was never given a manifest (the
+ * provider answers without a status) — so the next apply resumes it instead of calling it ready.
+ */
+function statusOf(
+  chain: ChainLease,
+  reading: LeaseStatusReading | undefined,
+  base: LeaseRecord | null,
+): LeaseRecord['status'] {
+  if (chain.lease === null) return 'planned';
+  if (base?.status === 'tainted') return 'tainted';
+  const serving =
+    reading?.kind === 'ok' &&
+    Object.values(reading.status.services).reduce((n, s) => n + s.readyReplicas, 0) >=
+      chain.replicas;
+  if (base?.status === 'planned' && !serving && reading?.kind !== 'unreachable') return 'planned';
+  if (base === null && reading?.kind === 'no-status') return 'planned';
+  return 'ready';
 }

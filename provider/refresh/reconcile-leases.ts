@@ -158,10 +158,18 @@ function sortById(leases: ChainLease[]): ChainLease[] {
   );
 }
 
-/** Sorted by key; within one key the order is kept, so the lease state held comes first. */
+const RANK: Readonly<Record<LeaseRecord['status'], number>> = { ready: 0, planned: 1, tainted: 2 };
+
+/**
+ * Sorted by key; within one key (a crash between a replacement's create and close leaves two)
+ * the one to keep comes first: ready over planned over tainted, then the lowest lease id. The
+ * planner deletes the others as duplicates.
+ */
 function stableByKey(leases: readonly LeaseRecord[]): LeaseRecord[] {
-  return leases
-    .map((l, i) => [l, i] as const)
-    .sort(([a, i], [b, j]) => (a.key < b.key ? -1 : a.key > b.key ? 1 : i - j))
-    .map(([l]) => l);
+  const id = (l: LeaseRecord): bigint => BigInt(l.leaseId ?? l.orderId);
+  return [...leases].sort((a, b) => {
+    if (a.key !== b.key) return a.key < b.key ? -1 : 1;
+    if (RANK[a.status] !== RANK[b.status]) return RANK[a.status] - RANK[b.status];
+    return id(a) < id(b) ? -1 : id(a) > id(b) ? 1 : 0;
+  });
 }

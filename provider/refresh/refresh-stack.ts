@@ -6,6 +6,7 @@ import type { ResolvedNetwork } from '../network/network-types.js';
 import { attributesFromOrder } from './attributes-from-order.js';
 import { readChainFacts } from './read-chain-facts.js';
 import { reconcileLeases } from './reconcile-leases.js';
+import { resolveJournal } from './resolve-journal.js';
 
 /** Options of {@link refreshStack}. */
 export interface RefreshStackInput {
@@ -27,8 +28,13 @@ export interface RefreshStackInput {
  */
 export async function refreshStack(input: RefreshStackInput): Promise<RefreshResponse> {
   const tenant = input.tenant.toLowerCase();
-  const facts = await readChainFacts({ ...input, tenant });
-  const prior = input.prior ?? emptyStack(input.stack, input.network);
+  const prior = await resolveJournal({
+    marketplace: input.marketplace,
+    tenant,
+    prior: input.prior ?? emptyStack(input.stack, input.network),
+    now: input.now,
+  });
+  const facts = await readChainFacts({ ...input, prior, tenant });
   const { state, drift } = reconcileLeases({
     stack: input.stack,
     prior,

@@ -72,7 +72,10 @@ export function planInstance(input: PlanInstanceInput): PlanInstanceResult {
   const changes: Change[] = [];
   for (const key of slotKeys(slots, grouped.bySlot)) {
     const slot = slots.find((s) => s.key === key) ?? null;
-    const lease = grouped.bySlot.get(key) ?? null;
+    const held = grouped.bySlot.get(key) ?? null;
+    // A desired slot holding only a `planned` record (an order or lease an interrupted apply did
+    // not finish) plans as a create: applySlot finds the record in the prior state and resumes it.
+    const lease = slot !== null && held?.status === 'planned' ? null : held;
     const decision = decideSlotChange(ctx.facts(key, slot, lease));
     if (decision.action === 'delete' && ctx.preventDestroy) {
       diagnostics.push(preventDestroy(input.address, key, lease));

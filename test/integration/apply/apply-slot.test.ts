@@ -252,5 +252,47 @@ describe('crash resume on the devnet', () => {
     expect(leases.map((l) => [l.key, l.leaseId, l.status])).toEqual([
       ['0', created.orderId.toString(), 'planned'],
     ]);
+    // The next apply resumes that lease (manifest, readiness) and orders nothing new.
+    const h = new Harness(session, 'crash');
+    h.state = res.state;
+    const run = await h.apply(model, { secrets });
+    expect(run.diagnostics).toEqual([]);
+    expect(run.changes.map((c) => c.action)).toEqual(['create']);
+    expect(run.events.map((e) => e.type)).not.toContain('order-created');
+    expect(h.leases('instance.web').map((l) => [l.leaseId, l.status])).toEqual([
+      [created.orderId.toString(), 'ready'],
+    ]);
+  });
+
+  it('GIVEN a journalled create-order without a tx hash WHEN refreshed THEN the tagged order is found in the logs and fills its slot', async () => {
+    const model = await loadModel(dir, WEB({ count: 2 }).replace('stack: shop', 'stack: crash2'));
+    const web = model.resources.find((r) => r.address === 'instance.web')
+      ?.attributes as InstanceModel;
+    const details = encodeOrder({
+      stack: 'crash2',
+      instance: 'web',
+      model: web,
+      slot: { key: '0', replicas: 2, region: null },
+      network: chain.network,
+    });
+    const created = await chain.marketplace.createOrder(details);
+    const prior = {
+      ...emptyState('crash2', chain.tenant),
+      journal: [
+        {
+          id: 'j1',
+          operation: 'create-order',
+          address: 'instance.web',
+          key: '0',
+          orderId: null,
+          txHash: null,
+          createdAt: '',
+        },
+      ],
+    };
+    const res = await session.refresh({ stack: 'crash2', prior });
+    expect(res.state.journal).toEqual([]);
+    const leases = res.state.resources.find((r) => r.address === 'instance.web')?.leases ?? [];
+    expect(leases.map((l) => [l.key, l.orderId])).toEqual([['0', created.orderId.toString()]]);
   });
 });

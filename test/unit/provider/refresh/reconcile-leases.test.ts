@@ -110,6 +110,16 @@ const ok = (port: number): LeaseStatusReading => ({
   },
 });
 
+const serving = (ready: number): LeaseStatusReading => ({
+  kind: 'ok',
+  status: {
+    services: {
+      web: { name: 'web', available: ready, total: ready, readyReplicas: ready, uris: [] },
+    },
+    forwardedPorts: {},
+  },
+});
+
 describe('reconcileLeases', () => {
   it('GIVEN state and chain agree WHEN reconciled THEN no drift, lineage and serial kept, endpoints refreshed', () => {
     const r = run(
@@ -176,12 +186,12 @@ describe('reconcileLeases', () => {
     expect(r.state.resources[0]?.leases).toEqual([]);
   });
 
-  it('GIVEN a second live lease for a slot state holds WHEN reconciled THEN it is adopted after the state one, so plan keeps the state one', () => {
+  it('GIVEN a second live lease for a slot state holds WHEN reconciled THEN it is adopted and the lowest lease id comes first, so plan deletes the other as a duplicate', () => {
     const r = run(state([lease('0', { leaseId: '9', orderId: '9' })]), [
       chain('5', '0'),
       chain('9', '0'),
     ]);
-    expect(r.state.resources[0]?.leases.map((l) => l.leaseId)).toEqual(['9', '5']);
+    expect(r.state.resources[0]?.leases.map((l) => l.leaseId)).toEqual(['5', '9']);
     expect(r.drift.map((d) => d.kind)).toEqual(['adopted']);
   });
 
@@ -204,7 +214,7 @@ describe('reconcileLeases', () => {
       acceptedPrice: null,
       startBlock: null,
     });
-    const r = run(state([planned]), [chain('7', '0')]);
+    const r = run(state([planned]), [chain('7', '0')], [['7', serving(1)]]);
     expect(r.drift).toEqual([]);
     expect(r.state.resources[0]?.leases[0]).toMatchObject({
       status: 'ready',
@@ -212,6 +222,43 @@ describe('reconcileLeases', () => {
       provider: PROVIDER,
       startBlock: 10,
     });
+  });
+
+  it('GIVEN a planned slot whose order matched but whose provider has no manifest WHEN reconciled THEN it stays planned with its lease id, so apply resumes it', () => {
+    const planned = lease('0', { status: 'planned', leaseId: null, orderId: '7', provider: null });
+    const r = run(
+      state([planned]),
+      [chain('7', '0')],
+      [['7', { kind: 'no-status', message: 'HTTP 404' }]],
+    );
+    expect(r.state.resources[0]?.leases[0]).toMatchObject({ status: 'planned', leaseId: '7' });
+  });
+
+  it('GIVEN a tagged lease not in state whose provider has no manifest WHEN adopted THEN it is planned', () => {
+    const empty: StackState = { ...state([]), resources: [] };
+    const r = run(empty, [chain('3', '0')], [['3', { kind: 'no-status', message: 'HTTP 404' }]]);
+    expect(r.state.resources[0]?.leases[0]).toMatchObject({ status: 'planned', leaseId: '3' });
+  });
+
+  it('GIVEN ready, planned and tainted leases of one slot WHEN reconciled THEN ready comes first, then planned, then tainted', () => {
+    const r = run(
+      state([
+        lease('0', { leaseId: '2', orderId: '2', status: 'tainted' }),
+        lease('0', { leaseId: '4', orderId: '4', status: 'planned' }),
+        lease('0', { leaseId: '6', orderId: '6' }),
+      ]),
+      [chain('2', '0'), chain('4', '0'), chain('6', '0')],
+      [
+        ['2', serving(1)],
+        ['4', { kind: 'no-status', message: 'HTTP 404' }],
+        ['6', serving(1)],
+      ],
+    );
+    expect(r.state.resources[0]?.leases.map((l) => [l.leaseId, l.status])).toEqual([
+      ['6', 'ready'],
+      ['4', 'planned'],
+      ['2', 'tainted'],
+    ]);
   });
 
   it('GIVEN a planned slot whose order is still open WHEN reconciled THEN it stays planned', () => {
