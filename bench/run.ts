@@ -5,13 +5,16 @@ import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runCliBench } from './cli.bench.js';
+import { runDevnetBench } from './devnet.bench.js';
+import { runPlanBench } from './plan.bench.js';
 import type { BenchSection } from './measure.js';
 import { renderBenchmarks } from './render-benchmarks.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 const sections: BenchSection[] = [];
-for (const bench of [runCliBench]) {
+// Sections run one after another: each starts (and stops) its own devnet.
+for (const bench of [runCliBench, runDevnetBench, runPlanBench]) {
   const section = await bench(root);
   sections.push(section);
   for (const r of section.rows)
