@@ -30,7 +30,8 @@ export abstract class LeaseholdCommand extends Command {
     const diags = toDiagnostics(err);
     if (process.env['LEASEHOLD_DEBUG']) process.stderr.write(`${err.stack ?? String(err)}\n`);
     if (this.jsonEnabled()) {
-      process.stdout.write(JSON.stringify({ error: diags }, null, 2) + '\n');
+      // One line, so a JSON-lines stream (`apply --json`) stays parseable line by line.
+      process.stdout.write(JSON.stringify({ error: diags }) + '\n');
     } else {
       const style = styleFor(process.stderr, process.env);
       process.stderr.write(renderDiagnostics(diags, { style, sources: readSources(diags) }) + '\n');
