@@ -88,7 +88,12 @@ describe('leasehold CLI basics', () => {
 
 describe('leasehold errors under --json', () => {
   it('GIVEN a failing command with --json THEN stdout is exactly one line of JSON (JSON-lines safe)', async () => {
-    const r = await cli(['validate', '-f', 'test/fixtures/invalid/03-duplicate-key.yaml', '--json']);
+    const r = await cli([
+      'validate',
+      '-f',
+      'test/fixtures/invalid/03-duplicate-key.yaml',
+      '--json',
+    ]);
     expect(r.exitCode).toBe(1);
     expect(r.stdout.trim().split('\n')).toHaveLength(1);
   });
