@@ -63,8 +63,18 @@ beforeAll(async () => {
 afterAll(async () => {
   await session?.close();
   await chain?.marketplace.close();
+  for (const c of opened) await c.marketplace.close();
   await stopDevnet({ home });
 });
+
+// The session and the test each hold a NonceManager for the dev wallet: a test that sends after
+// the session did takes a fresh client, whose nonce is read from the chain.
+const opened: Chain[] = [];
+const freshChain = async (): Promise<Chain> => {
+  const c = await connectChain(info);
+  opened.push(c);
+  return c;
+};
 
 const leaseState = async (id: string) =>
   (await chain.marketplace.readLeases([BigInt(id)]))[0]?.state;
@@ -109,6 +119,47 @@ describe('applySlot on the devnet', () => {
     );
     const body = JSON.parse((await httpGet(lease?.endpoints[0] ?? '')).body) as { env: string[] };
     expect(body.env).toContain('NEWKEY');
+  });
+
+  it('GIVEN a running lease WHEN status and logs are read THEN the lease is live and its logs stream', async () => {
+    const [lease] = h().leases('instance.web');
+    const status = await session.status({ state: h().state });
+    expect(status.diagnostics).toEqual([]);
+    expect(status.leases).toEqual([
+      expect.objectContaining({
+        address: 'instance.web[0]',
+        leaseId: lease?.leaseId,
+        token: 'USDT',
+        ready: 1,
+        total: 1,
+        reachable: true,
+        endpoints: lease?.endpoints,
+      }),
+    ]);
+    expect(BigInt(status.leases[0]?.pricePerHour ?? '0')).toBeGreaterThan(0n);
+    expect(status.leases[0]?.runwayHours).toBeGreaterThan(0);
+    await httpGet(lease?.endpoints[0] ?? '');
+    const lines: { replica: string; message: string }[] = [];
+    const logs = await session.logs({
+      state: h().state,
+      address: 'instance.web',
+      tail: 50,
+      follow: false,
+      onLine: (l) => lines.push(l),
+      signal: new AbortController().signal,
+    });
+    expect(logs.diagnostics).toEqual([]);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines[0]?.replica).toMatch(/^web-/);
+    const unknown = await session.logs({
+      state: h().state,
+      address: 'instance.nope',
+      tail: 1,
+      follow: false,
+      onLine: () => undefined,
+      signal: new AbortController().signal,
+    });
+    expect(unknown.diagnostics.map((d) => d.code)).toEqual(['logs/unknown-address']);
   });
 
   it('GIVEN a running lease WHEN cpu changes THEN a new lease replaces it and the old one is closed', async () => {
@@ -210,6 +261,23 @@ describe('applySlot failures on the devnet', () => {
   });
 });
 
+describe('applySlot with a health check on the devnet', () => {
+  it('GIVEN an instance with an http health check WHEN applied THEN it passes before the slot is ready', async () => {
+    const yaml = WEB()
+      .replace('stack: shop', 'stack: hc')
+      .replace(
+        "pricing: { maxPerHour: '1', token: USDT }",
+        "pricing: { maxPerHour: '1', token: USDT }\n    health: { http: { path: /healthz, port: 8080 }, interval: 1s, healthyThreshold: 2 }",
+      );
+    const h = new Harness(session, 'hc');
+    const run = await h.apply(await loadModel(dir, yaml), { secrets });
+    expect(run.diagnostics).toEqual([]);
+    expect(run.events.map((e) => e.type)).toContain('health-passed');
+    expect(h.leases('instance.web')[0]?.status).toBe('ready');
+    await h.apply(null);
+  });
+});
+
 describe('crash resume on the devnet', () => {
   it('GIVEN a journalled create-order with a tx hash and no lease record WHEN refreshed THEN the lease fills the slot and the journal is cleared', async () => {
     const model = await loadModel(dir, WEB().replace('stack: shop', 'stack: crash'));
@@ -223,7 +291,9 @@ describe('crash resume on the devnet', () => {
       network: chain.network,
     });
     let txHash = '';
-    const created = await chain.marketplace.createOrder(details, {
+    const created = await (
+      await freshChain()
+    ).marketplace.createOrder(details, {
       onSent: (h) => void (txHash = h),
     });
     expect(txHash).toBe(created.txHash);
@@ -275,7 +345,7 @@ describe('crash resume on the devnet', () => {
       slot: { key: '0', replicas: 2, region: null },
       network: chain.network,
     });
-    const created = await chain.marketplace.createOrder(details);
+    const created = await (await freshChain()).marketplace.createOrder(details);
     const prior = {
       ...emptyState('crash2', chain.tenant),
       journal: [
