@@ -278,6 +278,26 @@ describe('applySlot with a health check on the devnet', () => {
   });
 });
 
+describe('parallel slots on the devnet', () => {
+  it('GIVEN four instances WHEN their slots are applied at once THEN one wallet sends every order without a nonce clash and all are ready', async () => {
+    const one = (name: string): string => `
+  ${name}:
+    image: nginx:1.27
+    ports: [{ port: 8080, as: 80 }]
+    resources: { cpu: 0.25, memory: 256Mi, storage: 1Gi }
+    pricing: { maxPerHour: '1', token: USDT }`;
+    const yaml = `stack: burst\ninstances:${['a', 'b', 'c', 'd'].map(one).join('')}\n`;
+    const h = new Harness(session, 'burst');
+    const run = await h.apply(await loadModel(dir, yaml));
+    expect(run.diagnostics).toEqual([]);
+    const ids = h.state.resources.flatMap((r) => r.leases.map((l) => [l.status, l.leaseId]));
+    expect(ids).toHaveLength(4);
+    expect(ids.every(([status]) => status === 'ready')).toBe(true);
+    expect(new Set(ids.map(([, id]) => id)).size).toBe(4);
+    await h.apply(null);
+  });
+});
+
 describe('crash resume on the devnet', () => {
   it('GIVEN a journalled create-order with a tx hash and no lease record WHEN refreshed THEN the lease fills the slot and the journal is cleared', async () => {
     const model = await loadModel(dir, WEB().replace('stack: shop', 'stack: crash'));
