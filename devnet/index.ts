@@ -15,6 +15,8 @@ export {
   resetDevnet,
   stopDevnet,
 } from './supervisor/index.js';
+export { checkLoadOptions, renderLoadReport, runLoad, selectLoadTargets } from './load/index.js';
+export type { LoadReport } from './load/index.js';
 export {
   renderDevnetInfo,
   renderDevnetStatus,
