@@ -9,6 +9,7 @@ import type { ApplyProgressEvent } from './apply-events.js';
 import { DEFAULT_APPLY_TIMEOUTS } from './apply-plan.js';
 import type { ApplyTimeouts } from './apply-plan.js';
 import { applyStack } from './apply-stack.js';
+import { applyTimeoutsFromEnv } from './apply-timeouts-from-env.js';
 import type { ApplyStackResult } from './apply-stack.js';
 import { openStack } from './open-stack.js';
 import type { OpenStackRequest } from './open-stack.js';
@@ -43,6 +44,8 @@ export interface RunApplyResult extends ApplyStackResult {
  * the signing wallet, applies under the lock, and always closes the session.
  */
 export async function runApply(req: RunApplyRequest): Promise<RunApplyResult> {
+  // Explicit timeouts (the library) win over LEASEHOLD_APPLY_*_TIMEOUT, which win over defaults.
+  const timeouts = { ...DEFAULT_APPLY_TIMEOUTS, ...applyTimeoutsFromEnv(req.env), ...req.timeouts };
   const text = req.planFile === undefined ? null : await readPlanText(req.cwd, req.planFile);
   const stack = await openStack({ ...req, signer: 'sign' });
   try {
@@ -72,7 +75,7 @@ export async function runApply(req: RunApplyRequest): Promise<RunApplyResult> {
       env: req.env,
       signal: req.signal,
       emit: req.emit,
-      timeouts: { ...DEFAULT_APPLY_TIMEOUTS, ...req.timeouts },
+      timeouts,
       now: req.now ?? (() => new Date()),
       confirm: req.confirm,
     });
