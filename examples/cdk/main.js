@@ -22,7 +22,8 @@ new LeaseholdProvider(stack, 'leasehold', {
   stack: 'web',
   network: 'local',
   // Ceiling for the whole stack, whole tokens per hour (6 replicas at most × 2 USDT).
-  budget: { maxPerHour: '15', token: 'USDT' },
+  // Escrow: apply deposits what the plan needs in steps of at least 100, never above 600.
+  budget: { maxPerHour: '15', token: 'USDT', escrow: { topUp: '100', maxDeposit: '600' } },
 });
 
 const web = new Instance(stack, 'web', {

@@ -152,7 +152,7 @@ describe('cdkToSpec', () => {
     new LeaseholdProvider(stack, 'leasehold', {
       stack: 'web',
       network: 'local',
-      budget: { maxPerHour: '15', token: 'USDT' },
+      budget: { maxPerHour: '15', token: 'USDT', escrow: { topUp: '100', maxDeposit: '600' } },
     });
     const web = new Instance(stack, 'web', {
       image: 'nginxinc/nginx-unprivileged:1.27',
