@@ -1,4 +1,5 @@
-import type { LeaseStatusView } from '../provider-api.js';
+import type { LeaseStatusView, ReplicaStatusView } from '../provider-api.js';
+import { formatBaseUnits } from './format-base-units.js';
 import type { Style } from './style.js';
 
 /** Hours as `3d 4h`, `5.5h`, or `-` when unknown. */
@@ -8,9 +9,42 @@ export function formatRunway(hours: number | null): string {
   return `${Math.round(hours * 10) / 10}h`;
 }
 
+/** Columns padded to their widest cell; the last column is not padded. */
+function alignRows(rows: readonly (readonly string[])[]): string[] {
+  const cols = Math.max(0, ...rows.map((r) => r.length));
+  const widths = Array.from({ length: cols }, (_, i) =>
+    Math.max(...rows.map((r) => (r[i] ?? '').length)),
+  );
+  return rows.map((cells) =>
+    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  '),
+  );
+}
+
+/** A number with at most one decimal, or `-` when not observed. */
+const metric = (v: number | null, unit: string): string =>
+  v === null ? '-' : `${Math.round(v * 10) / 10}${unit}`;
+
+function replicaCells(r: ReplicaStatusView): string[] {
+  return [
+    `  ${r.name}`,
+    r.ready ? 'ready' : 'not ready',
+    r.health,
+    `cpu ${metric(r.cpuPercent, '%')}`,
+    `${metric(r.rps, '')} req/s`,
+    `restarts ${r.restarts}`,
+  ];
+}
+
+function replicaStyle(r: ReplicaStatusView, style: Style): (s: string) => string {
+  if (r.health === 'unhealthy') return style.red;
+  if (r.health === 'healthy') return (s) => s;
+  return style.yellow;
+}
+
 /**
- * `leasehold status` as a table: address, lease id, provider, region, price per hour (base units
- * of the token), ready x/y, endpoints and runway; an unreachable provider is flagged.
+ * `leasehold status` as a table: address, lease id, provider, region, price per hour in whole
+ * tokens, ready x/y, endpoints and runway; an unreachable provider is flagged. Under each lease,
+ * one line per replica: readiness, health, cpu, requests per second and restarts.
  */
 export function renderStatus(leases: readonly LeaseStatusView[], style: Style): string {
   if (leases.length === 0) return 'No leases. Run `leasehold apply` to create them.';
@@ -19,7 +53,7 @@ export function renderStatus(leases: readonly LeaseStatusView[], style: Style): 
     'LEASE',
     'PROVIDER',
     'REGION',
-    'PRICE/H (BASE UNITS)',
+    'PRICE/H',
     'READY',
     'ENDPOINTS',
     'RUNWAY',
@@ -29,18 +63,19 @@ export function renderStatus(leases: readonly LeaseStatusView[], style: Style): 
     l.leaseId,
     l.provider.length > 12 ? `${l.provider.slice(0, 10)}…` : l.provider,
     l.region ?? '-',
-    `${l.pricePerHour} ${l.token}`,
+    `${formatBaseUnits(l.pricePerHour, l.decimals)} ${l.token}`,
     l.reachable ? `${l.ready}/${l.total}` : `?/${l.total} (unreachable)`,
     l.endpoints.length === 0 ? '-' : l.endpoints.join(' '),
     formatRunway(l.runwayHours),
   ]);
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => (r[i] ?? '').length)));
-  const line = (cells: readonly string[]): string =>
-    cells.map((c, i) => (i === cells.length - 1 ? c : c.padEnd(widths[i] ?? 0))).join('  ');
-  const body = rows.map((r, i) => {
-    const l = leases[i];
-    const text = line(r);
-    return l !== undefined && (!l.reachable || l.ready < l.total) ? style.yellow(text) : text;
+  const [head = '', ...body] = alignRows([header, ...rows]);
+  const replicaLines = alignRows(leases.flatMap((l) => l.replicas.map(replicaCells)));
+  const out = [style.bold(head)];
+  let next = 0;
+  leases.forEach((l, i) => {
+    const text = body[i] ?? '';
+    out.push(!l.reachable || l.ready < l.total ? style.yellow(text) : text);
+    for (const r of l.replicas) out.push(replicaStyle(r, style)(replicaLines[next++] ?? ''));
   });
-  return [style.bold(line(header)), ...body].join('\n');
+  return out.join('\n');
 }

@@ -6,10 +6,17 @@
 import type { Diagnostics } from '../../cli/diag/index.js';
 import type { LeaseStatusView } from '../../cli/provider-api.js';
 import type { LeaseRecord, StackState } from '../../cli/state/state-types.js';
-import type { LeaseInfo, ProviderInfo } from '../marketplace/marketplace-types.js';
+import type {
+  LeaseInfo,
+  ProviderInfo,
+  ProviderLeaseStatus,
+} from '../marketplace/marketplace-types.js';
 import { perHourCost } from '../marketplace/order-pricing.js';
 import { leaseEndpoints } from '../refresh/lease-endpoints.js';
 import { slotAddress } from '../resources/instance/slot-address.js';
+import { observeReplicas } from '../status/observe-replicas.js';
+import { toReplicaTargets } from '../status/replica-targets.js';
+import { statusProbeConfig } from '../status/status-probe-config.js';
 import type { ApplyDeps } from './slot-context.js';
 
 const STATUS_TIMEOUT_MS = 3000;
@@ -29,7 +36,7 @@ export async function readStackStatus(
   const addrs = [...new Set(chain.flatMap((c) => (c === null ? [] : [c.provider])))];
   const infos = await m.readProviders(addrs);
   const byAddr = new Map(addrs.map((a, i) => [a, infos[i] ?? null]));
-  const leases = await Promise.all(
+  const views = await Promise.all(
     items.map((item, i) => {
       const c = chain[i] ?? null;
       return viewOf(deps, {
@@ -42,6 +49,16 @@ export async function readStackStatus(
       });
     }),
   );
+  // One probe and two scrapes per replica, all leases together, after every provider answered.
+  const replicas = await observeReplicas(
+    views.map((v, i) => {
+      const resource = items[i]?.resource;
+      if (v.live === null || resource === undefined) return { targets: [], check: null };
+      const cfg = statusProbeConfig(state, resource);
+      return { targets: toReplicaTargets(v.live, resource.name, cfg.port), check: cfg.check };
+    }),
+  );
+  const leases = views.map((v, i) => ({ ...v.view, replicas: replicas[i] ?? [] }));
   return { leases, diagnostics: [] };
 }
 
@@ -54,7 +71,13 @@ interface ViewInput {
   readonly block: number;
 }
 
-async function viewOf(deps: ApplyDeps, v: ViewInput): Promise<LeaseStatusView> {
+/** A lease's view before its replicas are observed, and the provider's report it came from. */
+interface LeaseViewDraft {
+  readonly view: Omit<LeaseStatusView, 'replicas'>;
+  readonly live: ProviderLeaseStatus | null;
+}
+
+async function viewOf(deps: ApplyDeps, v: ViewInput): Promise<LeaseViewDraft> {
   const token = deps.network.tokens.find((t) => t.address.toLowerCase() === v.record.token);
   const price = v.chain?.acceptedPrice ?? BigInt(v.record.acceptedPrice ?? '0');
   const start = v.chain?.startBlock ?? v.record.startBlock;
@@ -66,6 +89,7 @@ async function viewOf(deps: ApplyDeps, v: ViewInput): Promise<LeaseStatusView> {
     region: v.record.region ?? v.provider?.region ?? null,
     pricePerHour: perHourCost(price, token?.decimals ?? 6, deps.network.secondsPerBlock).toString(),
     token: token?.symbol ?? v.record.token,
+    decimals: token?.decimals ?? 6,
     runwayHours:
       blocksLeft === null
         ? null
@@ -73,7 +97,7 @@ async function viewOf(deps: ApplyDeps, v: ViewInput): Promise<LeaseStatusView> {
   };
   const last = { ready: 0, total: v.record.replicas, endpoints: [...v.record.endpoints] };
   if (v.provider === null || v.chain?.state !== 'active')
-    return { ...base, ...last, reachable: false };
+    return { view: { ...base, ...last, reachable: false }, live: null };
   const res = await deps.providerClient.leaseStatus(
     {
       address: v.provider.address,
@@ -83,13 +107,16 @@ async function viewOf(deps: ApplyDeps, v: ViewInput): Promise<LeaseStatusView> {
     BigInt(base.leaseId),
     { timeoutMs: STATUS_TIMEOUT_MS },
   );
-  if (!res.ok) return { ...base, ...last, reachable: res.kind === 'http' };
+  if (!res.ok) return { view: { ...base, ...last, reachable: res.kind === 'http' }, live: null };
   const svc = res.value.services[v.service];
   return {
-    ...base,
-    ready: svc?.readyReplicas ?? 0,
-    total: svc?.total ?? v.record.replicas,
-    endpoints: leaseEndpoints(res.value),
-    reachable: true,
+    view: {
+      ...base,
+      ready: svc?.readyReplicas ?? 0,
+      total: svc?.total ?? v.record.replicas,
+      endpoints: leaseEndpoints(res.value),
+      reachable: true,
+    },
+    live: res.value,
   };
 }

@@ -276,6 +276,17 @@ export interface ProviderServiceStatus {
   readonly total: number;
   readonly readyReplicas: number;
   readonly uris: readonly string[];
+  /** Per-container status (`container_statuses`), when the provider reports it. */
+  readonly containers?: readonly ProviderContainerStatus[] | undefined;
+}
+
+/** One container (replica) of a service, as `container_statuses` reports it. */
+export interface ProviderContainerStatus {
+  readonly name: string;
+  readonly ready: boolean;
+  readonly restartCount: number;
+  /** ISO time the container last started running, null when it is not running. */
+  readonly startedAt: string | null;
 }
 
 /** Options of {@link ProviderClient.logs}. */

@@ -1,4 +1,8 @@
-import type { ProviderLeaseStatus, ProviderServiceStatus } from './marketplace-types.js';
+import type {
+  ProviderContainerStatus,
+  ProviderLeaseStatus,
+  ProviderServiceStatus,
+} from './marketplace-types.js';
 
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -16,6 +20,7 @@ export function toLeaseStatus(body: unknown): ProviderLeaseStatus {
       total: n(svc['total']),
       readyReplicas: n(svc['ready_replicas']),
       uris: Array.isArray(svc['uris']) ? svc['uris'].map(String) : [],
+      containers: toContainers(svc['container_statuses']),
     };
   }
   const forwardedPorts: ProviderLeaseStatus['forwardedPorts'] = Object.fromEntries(
@@ -33,4 +38,18 @@ export function toLeaseStatus(body: unknown): ProviderLeaseStatus {
     ),
   );
   return { services, forwardedPorts };
+}
+
+function toContainers(list: unknown): ProviderContainerStatus[] {
+  return (Array.isArray(list) ? list : []).filter(isRec).map((c) => {
+    const state = isRec(c['state']) ? c['state'] : {};
+    const running = isRec(state['running']) ? state['running'] : {};
+    const started = running['startedAt'];
+    return {
+      name: String(c['name'] ?? ''),
+      ready: c['ready'] === true,
+      restartCount: n(c['restartCount']),
+      startedAt: typeof started === 'string' ? started : null,
+    };
+  });
 }

@@ -215,11 +215,13 @@ function statusOf(state: StackState, chain: MemoryChain): LeaseStatusView[] {
       region: l.region,
       pricePerHour: '1500000',
       token: 'uTEST',
+      decimals: 6,
       ready: chain.active.has(l.leaseId ?? '') || l.status === 'ready' ? l.replicas : 0,
       total: l.replicas,
       endpoints: l.endpoints,
       runwayHours: 24,
       reachable: true,
+      replicas: [],
     })),
   );
 }
