@@ -125,6 +125,10 @@ export interface PlanResourceOptions {
   readonly replace: readonly string[];
   /** The policy controls count: keep the live count instead of the declared one. */
   readonly ignoreCount: boolean;
+  /** The autoscaler's replica count for this instance: wins over the declared and live counts. */
+  readonly desiredCount?: number | undefined;
+  /** Providers kept out of a slot's next order, by slot address (a replacement's exclusion). */
+  readonly excludeProviders?: Readonly<Record<string, readonly string[]>> | undefined;
 }
 
 export interface PlanResourceRequest {
@@ -226,6 +230,11 @@ export interface ProviderSession {
     readonly changes: readonly Change[];
     readonly emit: (e: ApplyEvent) => void;
   }): Promise<{ readonly diagnostics: Diagnostics }>;
+  /**
+   * One autoscale cycle's look at the stack (`leasehold autoscale`): probes and scrapes every
+   * replica of each instance with a health check or a policy, and decides health and count.
+   */
+  observe(req: ObserveRequest): Promise<ObserveResponse>;
   /** Live view of every lease in the state (`leasehold status`). */
   status(req: {
     readonly state: StackState;
@@ -389,4 +398,110 @@ export interface Provider {
   wallet(req: WalletRequest): Promise<WalletResponse>;
   /** Connects a wallet (`req.signer` is `sign` or `address`) for balance and escrow commands. */
   connectWallet(req: ConnectRequest): Promise<WalletSession>;
+}
+
+/** What the controller did or would do about one instance this cycle. */
+export type AutoscaleAction = 'none' | 'scale-out' | 'scale-in' | 'replace' | 'alert';
+
+/** A replacement ordered by the controller, and how long its provider stays out of the slot. */
+export interface AutoscaleReplacement {
+  /** ms since the epoch. */
+  readonly at: number;
+  /** Slot address, `instance.web[1]`. */
+  readonly slot: string;
+  readonly leaseId: string;
+  /** The replaced lease's provider (lowercase), excluded from the slot until `excludeUntil` (ms). */
+  readonly provider: string;
+  readonly excludeUntil: number;
+}
+
+/** The controller's memory of one instance between cycles. */
+export interface AutoscaleResourceHistory {
+  /** Unstabilized recommendations (HPA's stabilization windows read them). */
+  readonly recommendations: readonly { readonly at: number; readonly replicas: number }[];
+  /** Applied changes of the replica count. */
+  readonly events: readonly { readonly at: number; readonly from: number; readonly to: number }[];
+  readonly replacements: readonly AutoscaleReplacement[];
+  /** Provider-defined, JSON-serialisable: recent probes, last scrapes, readiness times. */
+  readonly memory: unknown;
+}
+
+/** One decision as the controller logged it (`--json` event and history entry). */
+export interface AutoscaleDecisionEvent {
+  readonly type: 'decision';
+  /** ISO time. */
+  readonly at: string;
+  /** Instance address. */
+  readonly resource: string;
+  readonly current: number;
+  readonly desired: number;
+  readonly metrics: readonly {
+    readonly name: string;
+    readonly value: number | null;
+    readonly target: number;
+  }[];
+  readonly health: readonly ReplicaHealthView[];
+  readonly action: AutoscaleAction;
+  /** The rule that held the count (`budget`, `cooldown`, …) or stopped a replacement; null if none. */
+  readonly blockedBy: string | null;
+  readonly reasons: readonly string[];
+  /** `applied`, `failed` or `skipped` (nothing to do, or a dry decision); absent before apply. */
+  readonly outcome?: 'applied' | 'failed' | 'skipped' | undefined;
+}
+
+/** The autoscale history of a stack (`<state dir>/<stack>.autoscale.json`), bounded in size. */
+export interface AutoscaleHistory {
+  readonly formatVersion: 1;
+  readonly stack: string;
+  /** By instance address. */
+  readonly resources: Readonly<Record<string, AutoscaleResourceHistory>>;
+  /** The most recent decisions, oldest first. */
+  readonly decisions: readonly AutoscaleDecisionEvent[];
+}
+
+/** One replica's health as a decision reports it. */
+export interface ReplicaHealthView {
+  /** `instance.web[0]#1`: slot address and replica index. */
+  readonly replica: string;
+  readonly slot: string;
+  readonly state: 'starting' | 'grace' | 'healthy' | 'unhealthy' | 'unknown';
+  readonly reason: string;
+  readonly action: 'replace' | 'alert' | 'none';
+}
+
+/** The input of {@link ProviderSession.observe}. */
+export interface ObserveRequest {
+  /** Freshly refreshed. */
+  readonly state: StackState;
+  readonly model: ModelView;
+  readonly history: AutoscaleHistory;
+  /** ms since the epoch: the cycle's clock. */
+  readonly now: number;
+}
+
+/** One instance's decision for this cycle, with every reason. */
+export interface CycleDecision {
+  /** Instance address. */
+  readonly resource: string;
+  /** Replicas running now. */
+  readonly current: number;
+  /** Replicas wanted (= current without a policy). */
+  readonly desired: number;
+  readonly metrics: AutoscaleDecisionEvent['metrics'];
+  readonly health: readonly ReplicaHealthView[];
+  /** Slots to replace now, each with the provider to exclude. */
+  readonly replace: readonly AutoscaleReplacement[];
+  readonly action: AutoscaleAction;
+  readonly blockedBy: string | null;
+  readonly reasons: readonly string[];
+  /** Append to the history's recommendations; null when the metrics gave none. */
+  readonly recommendation: { readonly at: number; readonly replicas: number } | null;
+  /** The new provider-defined memory to store for the next cycle. */
+  readonly memory: unknown;
+}
+
+/** What {@link ProviderSession.observe} returns. */
+export interface ObserveResponse {
+  readonly decisions: readonly CycleDecision[];
+  readonly diagnostics: Diagnostics;
 }

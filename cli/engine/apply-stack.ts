@@ -23,6 +23,10 @@ export interface ApplyStackInput {
   readonly refresh: boolean;
   readonly targets: readonly string[];
   readonly replace: readonly string[];
+  /** The autoscaler's replica count per instance address (`leasehold autoscale`). */
+  readonly countOverrides?: ReadonlyMap<string, number> | undefined;
+  /** Providers kept out of a slot's next order, by slot address. */
+  readonly excludeProviders?: Readonly<Record<string, readonly string[]>> | undefined;
   readonly lock: boolean;
   readonly lockTimeoutMs: number;
   readonly version: string;
@@ -125,6 +129,8 @@ async function planNow(input: ApplyStackInput): Promise<Start> {
     refresh: input.refresh,
     targets: input.targets,
     replace: input.replace,
+    countOverrides: input.countOverrides,
+    excludeProviders: input.excludeProviders,
     lock: false,
     lockTimeoutMs: 0,
     version: input.version,

@@ -1,7 +1,7 @@
 import { errorDiag } from '../diag/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import type { Change } from '../plan/plan-types.js';
-import type { ModelView, ProviderSession } from '../provider-api.js';
+import type { ModelView, PlanResourceOptions, ProviderSession } from '../provider-api.js';
 import { addressBelongsTo } from './resource-graph.js';
 import type { PlanUnit } from './resource-graph.js';
 import { isTargeted, notFound, selectTargets } from './select-targets.js';
@@ -17,6 +17,10 @@ export interface PlanResourcesInput {
   readonly destroy: boolean;
   readonly targets: readonly string[];
   readonly replace: readonly string[];
+  /** The autoscaler's replica count per instance address. */
+  readonly countOverrides?: ReadonlyMap<string, number> | undefined;
+  /** Providers kept out of a slot's next order, by slot address. */
+  readonly excludeProviders?: Readonly<Record<string, readonly string[]>> | undefined;
 }
 
 /** The verified changes of every targeted resource, in dependency order. */
@@ -44,6 +48,7 @@ export function planResources(input: PlanResourcesInput): PlanResourcesResult {
       options: {
         replace: input.replace.filter((a) => addressBelongsTo(a, unit.address)),
         ignoreCount,
+        ...overridesOf(input, unit.address),
       },
     });
     const invalid = verifyProviderPlan({ unit, changes: res.changes, ignoreCount });
@@ -59,6 +64,22 @@ function hasPolicy(units: readonly PlanUnit[], address: string): boolean {
   return units.some(
     (u) => u.type === 'autoscaling_policy' && u.desired !== null && u.dependsOn.includes(address),
   );
+}
+
+// Only the overrides of this resource reach its provider call, so an instance never sees another's.
+function overridesOf(
+  input: PlanResourcesInput,
+  address: string,
+): Pick<PlanResourceOptions, 'desiredCount' | 'excludeProviders'> {
+  if (input.destroy) return {};
+  const count = input.countOverrides?.get(address);
+  const exclude = Object.entries(input.excludeProviders ?? {}).filter(([slot]) =>
+    addressBelongsTo(slot, address),
+  );
+  return {
+    ...(count === undefined ? {} : { desiredCount: count }),
+    ...(exclude.length === 0 ? {} : { excludeProviders: Object.fromEntries(exclude) }),
+  };
 }
 
 function checkReplace(input: PlanResourcesInput): Diagnostic[] {

@@ -20,6 +20,10 @@ export interface PlanStackInput {
   readonly refresh: boolean;
   readonly targets: readonly string[];
   readonly replace: readonly string[];
+  /** The autoscaler's replica count per instance address (`leasehold autoscale`). */
+  readonly countOverrides?: ReadonlyMap<string, number> | undefined;
+  /** Providers kept out of a slot's next order, by slot address (a replacement's exclusion). */
+  readonly excludeProviders?: Readonly<Record<string, readonly string[]>> | undefined;
   readonly lock: boolean;
   readonly lockTimeoutMs: number;
   /** Leasehold's version, recorded in the lock. */
@@ -70,6 +74,8 @@ export function planStack(input: PlanStackInput): Promise<PlanStackResult> {
             destroy,
             targets: input.targets,
             replace: input.replace,
+            countOverrides: input.countOverrides,
+            excludeProviders: input.excludeProviders,
           });
     diagnostics.push(...planned.diagnostics);
     const desired = destroy ? null : input.model;

@@ -50,10 +50,12 @@ export function slotSpecOf(req: ApplySlotRequest): SlotSpec {
     instance: c.name,
     model: after,
     slot: { key, replicas: after.replicas, region },
-    excludeProviders:
-      after.placement.spread === 'provider'
+    excludeProviders: [
+      ...(after.placement.spread === 'provider'
         ? others.flatMap((l) => (l.provider === null ? [] : [l.provider]))
-        : [],
+        : []),
+      ...readExclude(c.private),
+    ],
     health: health === undefined ? null : (health.attributes as HealthCheckModel),
   };
 }
@@ -62,6 +64,18 @@ export function slotSpecOf(req: ApplySlotRequest): SlotSpec {
 export function slotRecords(req: ApplySlotRequest): LeaseRecord[] {
   const key = req.change.key;
   return (req.prior?.leases ?? []).filter((l) => l.key === key);
+}
+
+// A replacement ordered by the autoscaler keeps the replaced lease's provider out of the slot.
+function readExclude(priv: string | undefined): string[] {
+  if (priv === undefined) return [];
+  try {
+    const v: unknown = JSON.parse(priv);
+    const e = typeof v === 'object' && v !== null ? (v as { exclude?: unknown }).exclude : null;
+    return Array.isArray(e) ? e.filter((x): x is string => typeof x === 'string') : [];
+  } catch {
+    return [];
+  }
 }
 
 function readRegion(priv: string | undefined): string | null {

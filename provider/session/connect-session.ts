@@ -5,6 +5,7 @@
  */
 import type { ConnectRequest, ProviderSession } from '../../cli/provider-api.js';
 import { applySlot } from '../apply/apply-slot.js';
+import { observeStack } from '../autoscale/observe-stack.js';
 import { ensureEscrow } from '../apply/ensure-escrow.js';
 import { readStackStatus } from '../apply/read-stack-status.js';
 import type { ApplyDeps } from '../apply/slot-context.js';
@@ -121,7 +122,7 @@ function applyMembers(
     readonly tenant: string | null;
     readonly needTenant: () => string;
   },
-): Pick<ProviderSession, 'applySlot' | 'ensureEscrow' | 'status' | 'logs'> {
+): Pick<ProviderSession, 'applySlot' | 'ensureEscrow' | 'status' | 'logs' | 'observe'> {
   const deps = (): ApplyDeps => ({
     marketplace: parts.marketplace,
     providerClient: parts.providerClient,
@@ -140,5 +141,6 @@ function applyMembers(
       }),
     status: (r) => readStackStatus(deps(), r.state),
     logs: (r) => streamStackLogs(deps(), r),
+    observe: (r) => observeStack(deps(), r),
   };
 }

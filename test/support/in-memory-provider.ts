@@ -48,6 +48,8 @@ export interface MemorySessionOptions {
   readonly apply?: MemoryApplyOptions | undefined;
   /** The fake chain apply writes to; default a fresh one. */
   readonly chain?: MemoryChain | undefined;
+  /** Scripted autoscale observations; default no decisions. */
+  readonly observe?: ProviderSession['observe'] | undefined;
 }
 
 /** The in-memory session plus what it saw, for assertions. */
@@ -91,6 +93,7 @@ export function createMemorySession(opts: MemorySessionOptions = {}): MemorySess
     async costSummary(req) {
       return costOf(req.changes, req.state, opts.budget);
     },
+    observe: opts.observe ?? (async () => ({ decisions: [], diagnostics: [] })),
     async close() {},
   };
 }
@@ -111,7 +114,10 @@ function planBox(req: PlanResourceRequest): PlanResourceResponse {
   const priorAttrs = (prior?.attributes ?? null) as BoxAttrs | null;
   const priorCount = prior === null ? 0 : (priorAttrs?.count ?? leases.size);
   const count =
-    desired === null ? 0 : req.options.ignoreCount && prior !== null ? priorCount : desired.count;
+    desired === null
+      ? 0
+      : (req.options.desiredCount ??
+        (req.options.ignoreCount && prior !== null ? priorCount : desired.count));
   const keys = new Set([...leases.keys(), ...Array.from({ length: count }, (_, i) => String(i))]);
   const changes: Change[] = [];
   for (const key of [...keys].sort()) {

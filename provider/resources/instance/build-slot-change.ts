@@ -22,6 +22,8 @@ export interface BuildSlotChangeInput {
   readonly replicas: number | null;
   /** Region the slot's order asks for (spread region). */
   readonly region: string | null;
+  /** Providers the slot's next order must not go to (a replacement's exclusion). */
+  readonly exclude?: readonly string[] | undefined;
   readonly cost?: CostDelta | undefined;
 }
 
@@ -71,6 +73,7 @@ export function buildSlotChange(input: BuildSlotChangeInput): Change {
       region: input.region,
       leaseId: input.lease?.leaseId ?? null,
       orderId: input.lease?.orderId ?? null,
+      ...(fresh && (input.exclude ?? []).length > 0 ? { exclude: input.exclude } : {}),
     }),
   };
 }

@@ -52,12 +52,13 @@ export function planInstance(input: PlanInstanceInput): PlanInstanceResult {
   const count =
     desired === null
       ? 0
-      : desiredCount({
+      : (input.options.desiredCount ??
+        desiredCount({
           declared: desired.count,
           live: liveReplicas([...grouped.bySlot.values()]),
           policy: input.policy,
           ignoreCount: input.options.ignoreCount,
-        });
+        }));
   const slots = desired === null ? [] : mapSlots({ ...desired.placement, count });
   const diagnostics: Diagnostic[] =
     desired === null
@@ -144,6 +145,7 @@ function slotContext(input: PlanInstanceInput, priorAttrs: PriorInstance | null)
         lease,
         replicas: slot?.replicas ?? null,
         region: slot?.region ?? lease?.region ?? null,
+        exclude: input.options.excludeProviders?.[slotAddress(input.address, key)] ?? [],
         cost: instanceSlotCost({
           action: decision.action,
           desired: slot === null ? null : desired,
