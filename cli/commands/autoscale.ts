@@ -1,0 +1,76 @@
+import { Flags } from '@oclif/core';
+import { LeaseholdCommand } from '../base-command.js';
+import { runAutoscale } from '../engine/autoscale-controller.js';
+import type { RunAutoscaleResult } from '../engine/autoscale-controller.js';
+import { formatAutoscaleEvent } from '../engine/autoscale-event.js';
+import { parseDurationFlag } from '../flags-duration.js';
+import { networkFlags, stackFlags, stateFlags } from '../flags.js';
+
+/** `autoscale --json`: decision events are JSON lines (schemas/cli/autoscale-event.schema.json). */
+export type AutoscaleResult = RunAutoscaleResult;
+
+export default class Autoscale extends LeaseholdCommand {
+  static override summary = 'Run the controller: health-driven replacement and policy autoscaling.';
+  static override description =
+    'Each interval: refresh, probe and scrape every replica, decide (health checks and autoscaling policies), and apply just the due change (a replacement, a new replica count) through the same engine and state lock as `apply`, then log the decision. Only one controller acts per stack: a second one waits and says so (with --once it exits 1, autoscale/not-leader). Ctrl-C stops after the current cycle. With --json every decision is a JSON line.';
+  static override examples = [
+    '<%= config.bin %> <%= command.id %>',
+    '<%= config.bin %> <%= command.id %> -f examples/web.yaml --interval 5s',
+    '<%= config.bin %> <%= command.id %> --once --json',
+  ];
+  static override flags = {
+    ...stackFlags,
+    state: stateFlags.state,
+    'lock-timeout': stateFlags['lock-timeout'],
+    ...networkFlags,
+    interval: Flags.custom<number>({
+      summary: 'Time between cycles (e.g. 15s, 1m).',
+      helpValue: 'DURATION',
+      default: 15_000,
+      parse: async (input) => parseDurationFlag(input),
+    })(),
+    once: Flags.boolean({ summary: 'Run one cycle and exit (cron, CI).' }),
+    parallelism: Flags.integer({ summary: 'Slots applied at once.', default: 10, min: 1 }),
+  };
+
+  async run(): Promise<AutoscaleResult> {
+    const { flags } = await this.parse(Autoscale);
+    const stop = new AbortController();
+    const abort = new AbortController();
+    const onSigint = (): void => {
+      if (stop.signal.aborted) abort.abort();
+      else process.stderr.write('\nStopping after the current cycle (Ctrl-C again to abort it)…\n');
+      stop.abort();
+    };
+    process.on('SIGINT', onSigint);
+    const json = this.jsonEnabled();
+    try {
+      return await runAutoscale({
+        file: flags.file,
+        app: flags.app,
+        statePath: flags.state,
+        network: flags.network,
+        cwd: process.cwd(),
+        env: process.env,
+        log: (line) => process.stderr.write(`${line}\n`),
+        intervalMs: Math.max(1000, flags.interval),
+        once: flags.once,
+        version: this.config.version,
+        lockTimeoutMs: Math.max(flags['lock-timeout'], flags.interval),
+        parallelism: flags.parallelism,
+        stop: stop.signal,
+        abort: abort.signal,
+        onEvent: (e) =>
+          process.stdout.write(`${json ? JSON.stringify(e) : formatAutoscaleEvent(e)}\n`),
+        onLine: (line) => process.stderr.write(`${line}\n`),
+      });
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+  }
+
+  // JSON lines: the summary is one line after the decision lines.
+  protected override logJson(json: unknown): void {
+    process.stdout.write(`${JSON.stringify(json)}\n`);
+  }
+}

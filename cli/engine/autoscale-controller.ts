@@ -1,0 +1,159 @@
+import { LeaseholdError, redact } from '../diag/index.js';
+import type { Diagnostic, Diagnostics } from '../diag/index.js';
+import type { AutoscaleDecisionEvent } from '../provider-api.js';
+import type { ApplyProgressEvent } from './apply-events.js';
+import { DEFAULT_APPLY_TIMEOUTS } from './apply-plan.js';
+import type { ApplyTimeouts } from './apply-plan.js';
+import { runAutoscaleCycle } from './autoscale-cycle.js';
+import { autoscalePaths } from './autoscale-history.js';
+import {
+  notLeaderError,
+  releaseLeaderLock,
+  tryLeaderLock,
+  waitingLine,
+} from './autoscale-leader.js';
+import type { LeaderLock } from './autoscale-leader.js';
+import { openStack } from './open-stack.js';
+import type { OpenStack, OpenStackRequest } from './open-stack.js';
+
+/** `leasehold autoscale` as typed options. */
+export interface RunAutoscaleRequest extends Omit<OpenStackRequest, 'signer'> {
+  /** Time between cycle starts (ms). */
+  readonly intervalMs: number;
+  /** One cycle, then exit (cron, CI); a held leader lock is then an error. */
+  readonly once: boolean;
+  /** Stop after this many cycles (tests); unbounded when absent. */
+  readonly maxCycles?: number | undefined;
+  readonly version: string;
+  readonly lockTimeoutMs: number;
+  readonly parallelism: number;
+  /** Aborted (first Ctrl-C): stop after the current cycle. */
+  readonly stop: AbortSignal;
+  /** Aborted (second Ctrl-C): abort an apply in flight at its next safe point. */
+  readonly abort: AbortSignal;
+  readonly onEvent: (event: AutoscaleDecisionEvent) => void;
+  /** Human lines: waiting for the leader, a failed cycle. */
+  readonly onLine: (line: string) => void;
+  readonly onApplyEvent?: ((event: ApplyProgressEvent) => void) | undefined;
+  readonly timeouts?: Partial<ApplyTimeouts> | undefined;
+  readonly now?: (() => Date) | undefined;
+}
+
+/** How a controller run ended. */
+export interface RunAutoscaleResult {
+  readonly stack: string;
+  readonly cycles: number;
+  /** The last cycle's decisions. */
+  readonly events: readonly AutoscaleDecisionEvent[];
+  /** The last cycle's problems. */
+  readonly diagnostics: Diagnostics;
+}
+
+/**
+ * The controller: takes the stack's leader lock (waiting, and saying so, while another live
+ * controller holds it), then runs a cycle every interval until stopped, and releases the lock.
+ */
+export async function runAutoscale(req: RunAutoscaleRequest): Promise<RunAutoscaleResult> {
+  const stack = await openStack({ ...req, signer: 'sign' });
+  try {
+    const paths = autoscalePaths(stack.backend.location, stack.model.stack);
+    const lock = await becomeLeader(req, stack, paths.leader);
+    if (lock === null) return { stack: stack.model.stack, cycles: 0, events: [], diagnostics: [] };
+    try {
+      return await cycles(req, stack, paths.history);
+    } finally {
+      await releaseLeaderLock(lock);
+    }
+  } finally {
+    await stack.session.close();
+  }
+}
+
+async function becomeLeader(
+  req: RunAutoscaleRequest,
+  stack: OpenStack,
+  path: string,
+): Promise<LeaderLock | null> {
+  for (;;) {
+    const r = await tryLeaderLock({
+      path,
+      statePath: stack.backend.location,
+      version: req.version,
+    });
+    if (r.acquired) return r.lock;
+    if (req.once) throw notLeaderError(r.holder, stack.model.stack, path);
+    req.onLine(waitingLine(r.holder, stack.model.stack));
+    if (!(await sleep(req.intervalMs, req.stop))) return null;
+  }
+}
+
+async function cycles(
+  req: RunAutoscaleRequest,
+  stack: OpenStack,
+  historyPath: string,
+): Promise<RunAutoscaleResult> {
+  const now = req.now ?? (() => new Date());
+  let count = 0;
+  let events: readonly AutoscaleDecisionEvent[] = [];
+  let diagnostics: Diagnostics = [];
+  for (;;) {
+    const started = Date.now();
+    try {
+      const res = await runAutoscaleCycle({
+        session: stack.session,
+        backend: stack.backend,
+        model: stack.model,
+        historyPath,
+        version: req.version,
+        lockTimeoutMs: req.lockTimeoutMs,
+        parallelism: req.parallelism,
+        env: req.env,
+        signal: req.abort,
+        emit: req.onApplyEvent ?? (() => undefined),
+        timeouts: { ...DEFAULT_APPLY_TIMEOUTS, ...req.timeouts },
+        now,
+      });
+      events = res.events;
+      diagnostics = res.diagnostics;
+      res.events.forEach((e) => req.onEvent(e));
+    } catch (err) {
+      // A long-running controller survives a bad cycle (RPC down, provider gone); --once reports it.
+      if (req.once || !(err instanceof Error)) throw err;
+      diagnostics = [cycleFailed(err)];
+      req.onLine(`Cycle failed: ${diagnostics[0]?.detail ?? err.message}`);
+    }
+    count += 1;
+    if (req.once || (req.maxCycles !== undefined && count >= req.maxCycles) || req.stop.aborted)
+      break;
+    if (!(await sleep(Math.max(0, req.intervalMs - (Date.now() - started)), req.stop))) break;
+  }
+  return { stack: stack.model.stack, cycles: count, events, diagnostics };
+}
+
+function cycleFailed(err: Error): Diagnostic {
+  const d = err instanceof LeaseholdError ? err.toDiagnostics()[0] : undefined;
+  return (
+    d ?? {
+      severity: 'error',
+      code: 'autoscale/cycle-failed',
+      summary: 'Autoscale cycle failed',
+      detail: redact(err.message),
+      hint: 'Check the network and the providers; the controller retries next interval.',
+    }
+  );
+}
+
+/** Resolves true after `ms`, or false as soon as `signal` aborts. */
+function sleep(ms: number, signal: AbortSignal): Promise<boolean> {
+  if (signal.aborted) return Promise.resolve(false);
+  return new Promise((resolve) => {
+    const done = (v: boolean): void => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+      resolve(v);
+    };
+    const onAbort = (): void => done(false);
+    const timer = setTimeout(() => done(true), ms);
+    signal.addEventListener('abort', onAbort);
+  });
+}
