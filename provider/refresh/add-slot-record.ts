@@ -11,7 +11,9 @@ export function addSlotRecord(state: StackState, address: string, record: LeaseR
     type: 'instance',
     name: address.replace(/^instance\./, ''),
     attributes: null,
-    modelHash: '',
+    // The state schema wants a hash; apply's own placeholder for a resource it has not committed
+    // yet (cli/engine/apply-state-mutations.ts) keeps the resumed apply's state writable.
+    modelHash: 'uncommitted',
     leases: [],
   };
   const next = { ...resource, leases: [...resource.leases, record] };
