@@ -151,3 +151,22 @@ describe('apply examples/web.yaml (built CLI on the devnet)', () => {
     expect(stateLeases(web.state())).toEqual([]);
   });
 });
+
+describe('spread: provider (built CLI on the devnet)', () => {
+  // BUG (left for the apply/provider engineers): `placement.spread: provider` promises one replica
+  // per provider (docs/spec.md), but each slot's order is independent and nothing keeps the
+  // matcher from giving two slots to the same provider — on the devnet both usually land on the
+  // cheapest one. Un-skip when slot orders exclude the providers of their sibling slots.
+  it.skip('GIVEN count 2 spread over providers WHEN applied THEN the two leases run on two different providers', async () => {
+    const spread = copyExample('web.yaml', 'e2e-spread', (d) => {
+      const web = instance(d, 'web');
+      delete web['autoscaling'];
+      web['placement'] = { spread: 'provider' };
+    });
+    const r = await devnet.cli(['apply', '--auto-approve'], spread.dir, secretEnv);
+    expect(r.exitCode).toBe(0);
+    const leases = await chain.activeLeases('e2e-spread');
+    expect(leases).toHaveLength(2);
+    expect(new Set(leases.map((l) => l.provider)).size).toBe(2);
+  });
+});

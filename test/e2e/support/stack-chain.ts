@@ -16,6 +16,8 @@ export interface ChainLease {
 export interface StackChain {
   /** The tenant's active leases whose order spec tag is `lh1.<stack>.…`, by lease id. */
   activeLeases(stack: string, tenant?: string): Promise<ChainLease[]>;
+  /** Every order ever created whose spec tag is `lh1.<stack>.…` (any creator, any state). */
+  orders(stack: string): Promise<{ orderId: string; instance: string; key: string }[]>;
   /** Transactions sent by `address` so far (its nonce at the latest block). */
   nonce(address?: string): Promise<number>;
   /** 0 active, 1 terminated, as ComputeLease stores it. */
@@ -39,12 +41,22 @@ export function stackChain(up: DevnetUp): StackChain {
         const order = (await c.OrderRequest.getFunction('getOrderById')(id)) as {
           specs: { specs: string };
         };
-        const tag = decodeStackTag(decodeOrderSpec(order.specs.specs).name);
+        const tag = tagOf(order.specs.specs);
         if (tag === null || tag.stack !== stack) continue;
         const [provider] = (await c.ComputeLease.getFunction('getLeaseDetails')(id)) as [string];
         out.push({ leaseId: id.toString(), provider: provider.toLowerCase(), ...tag });
       }
       return out.sort((a, b) => Number(BigInt(a.leaseId) - BigInt(b.leaseId)));
+    },
+    orders: async (stack) => {
+      const all = (await c.OrderRequest.getFunction('getAllOrders')()) as {
+        id: bigint;
+        specs: { specs: string };
+      }[];
+      return all.flatMap((o) => {
+        const tag = tagOf(o.specs.specs);
+        return tag === null || tag.stack !== stack ? [] : [{ orderId: o.id.toString(), ...tag }];
+      });
     },
     nonce: (address) => rpc.getTransactionCount(tenantOf(address), 'latest'),
     leaseState: async (leaseId) => {
@@ -57,4 +69,13 @@ export function stackChain(up: DevnetUp): StackChain {
     },
     close: () => rpc.destroy(),
   };
+}
+
+/** The stack tag of an order spec; null for orders that are not Leasehold's (or not parseable). */
+function tagOf(spec: string) {
+  try {
+    return decodeStackTag(decodeOrderSpec(spec).name);
+  } catch {
+    return null;
+  }
 }

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import type { ApplyLine } from './support/apply-events.js';
+import { applyKilledAt } from './support/apply-events.js';
+import type { E2eDevnet } from './support/e2e-devnet.js';
+import { startE2eDevnet } from './support/e2e-devnet.js';
+import type { SpecDoc } from './support/stack-dir.js';
+import { stackDir, stateLeases } from './support/stack-dir.js';
+import type { StackChain } from './support/stack-chain.js';
+import { stackChain } from './support/stack-chain.js';
+
+// `apply --json` is killed with SIGKILL (nothing can be saved on the way out) at three points of
+// a slot's life; `apply` run again must converge with EXACTLY the declared leases on chain — no
+// duplicate, no orphan — and never a second order for a slot. Each point gets its own stack, two
+// slots (spread over providers), so a duplicate or a lost slot shows up in the counts.
+jest.setTimeout(180_000);
+
+let devnet: E2eDevnet;
+let chain: StackChain;
+
+const spec = (stack: string): SpecDoc => ({
+  version: 1,
+  stack,
+  budget: { maxPerHour: '10', token: 'USDT', escrow: { topUp: '50', maxDeposit: '400' } },
+  instances: {
+    web: {
+      image: 'nginxinc/nginx-unprivileged:1.27',
+      ports: [{ port: 8080, as: 80 }],
+      resources: { cpu: 0.5, memory: '512Mi', storage: '1Gi' },
+      count: 2,
+      duration: '1h',
+      pricing: { maxPerHour: '1', token: 'USDT' },
+      placement: { spread: 'provider' },
+    },
+  },
+});
+
+beforeAll(async () => {
+  devnet = await startE2eDevnet();
+  chain = stackChain(devnet);
+});
+afterAll(async () => {
+  chain?.close();
+  await devnet?.down();
+});
+
+/** Kills apply at `at`, applies again, and checks the chain, the state and the plan converge. */
+async function killThenConverge(
+  stack: string,
+  at: (l: ApplyLine) => boolean,
+): Promise<ApplyLine[]> {
+  const s = stackDir(spec(stack));
+  const killed = await applyKilledAt(devnet, s.dir, at);
+  expect(killed.killed).toBe(true);
+  // The killed process left its lock; by design (docs/state.md) only the user removes it, and
+  // the refusal says the holder is gone and how.
+  const locked = await devnet.cli(['apply', '--auto-approve'], s.dir);
+  expect(locked.exitCode).toBe(1);
+  expect(locked.stderr).toContain('[state/locked]');
+  expect(locked.stderr).toContain('no longer running on this host');
+  const id = /leasehold state unlock ([0-9a-f-]{36})/.exec(locked.stderr)?.[1] ?? '';
+  expect((await devnet.cli(['state', 'unlock', id], s.dir)).exitCode).toBe(0);
+  const again = await devnet.cli(['apply', '--auto-approve'], s.dir);
+  expect(again.stderr).toBe('');
+  expect(again.exitCode).toBe(0);
+  const active = await chain.activeLeases(stack);
+  expect(active.map((l) => l.key).sort()).toEqual(['0', '1']);
+  // One order per slot, ever: the resumed apply waited for the order it had already sent.
+  const orders = await chain.orders(stack);
+  expect(orders.map((o) => o.key).sort()).toEqual(['0', '1']);
+  const recorded = stateLeases(s.state());
+  expect(recorded.map((l) => l.leaseId).sort()).toEqual(active.map((l) => l.leaseId).sort());
+  expect(recorded.map((l) => l.status)).toEqual(['ready', 'ready']);
+  for (const url of recorded.flatMap((l) => l.endpoints))
+    expect((await fetch(url)).status).toBe(200);
+  expect((await devnet.cli(['plan', '--detailed-exitcode'], s.dir)).exitCode).toBe(0);
+  return killed.lines;
+}
+
+describe('apply killed with SIGKILL, then applied again (built CLI on the devnet)', () => {
+  it('GIVEN apply killed right after createOrder was sent WHEN apply runs again THEN it converges on exactly two leases, one order per slot', async () => {
+    const lines = await killThenConverge('e2e-crash-order', (l) => l.type === 'order-created');
+    expect(lines.some((l) => l.type === 'lease-matched')).toBe(false);
+  });
+
+  it('GIVEN apply killed after the match, before the manifest WHEN apply runs again THEN it converges on exactly two leases', async () => {
+    const lines = await killThenConverge('e2e-crash-match', (l) => l.type === 'lease-matched');
+    expect(lines.some((l) => l.type === 'replica-ready' && l['ready'] === l['total'])).toBe(false);
+  });
+
+  it('GIVEN apply killed while waiting for readiness WHEN apply runs again THEN it converges on exactly two leases', async () => {
+    const lines = await killThenConverge('e2e-crash-ready', (l) => l.type === 'manifest-sent');
+    expect(lines.some((l) => l.type === 'slot-done')).toBe(false);
+  });
+});
