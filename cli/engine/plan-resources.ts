@@ -40,7 +40,10 @@ export function planResources(input: PlanResourcesInput): PlanResourcesResult {
   const changes: Change[] = [];
   for (const unit of input.units) {
     if (selection.keep !== null && !selection.keep.has(unit.address)) continue;
-    const ignoreCount = !input.destroy && hasPolicy(input.units, unit.address);
+    // An autoscaler's override owns the count as a policy does.
+    const ignoreCount =
+      !input.destroy &&
+      (hasPolicy(input.units, unit.address) || input.countOverrides?.has(unit.address) === true);
     const res = input.session.planResource({
       desired: input.destroy ? null : unit.desired,
       prior: unit.prior,

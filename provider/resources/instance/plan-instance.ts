@@ -144,7 +144,12 @@ function slotContext(input: PlanInstanceInput, priorAttrs: PriorInstance | null)
         desiredAttributes: desired,
         lease,
         replicas: slot?.replicas ?? null,
-        region: slot?.region ?? lease?.region ?? null,
+        // A new lease (create, replacement) asks for the slot's own region, not the old lease's:
+        // under spread none/provider a replacement may land in any region the placement allows.
+        region:
+          slot !== null && (decision.action === 'create' || decision.action.includes('-then-'))
+            ? slot.region
+            : (slot?.region ?? lease?.region ?? null),
         exclude: input.options.excludeProviders?.[slotAddress(input.address, key)] ?? [],
         cost: instanceSlotCost({
           action: decision.action,
