@@ -81,7 +81,9 @@ describe('autoscale on the devnet (spread none)', () => {
   };
   beforeAll(async () => {
     stack = await openSpec(dir, 'scale', spec({ stack: 'scale', min: 2, max: 8 }));
-    expect((await applyNow(stack)).status).toBe('applied');
+    const applied = await applyNow(stack);
+    expect(applied.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(applied.status).toBe('applied');
   });
   afterAll(async () => {
     await stack?.session.close();
@@ -151,7 +153,9 @@ describe('the budget ceiling', () => {
   let stack: OpenStack;
   beforeAll(async () => {
     stack = await openSpec(dir, 'capped', spec({ stack: 'capped', min: 1, max: 10, budget: '3' }));
-    expect((await applyNow(stack)).status).toBe('applied');
+    const applied = await applyNow(stack);
+    expect(applied.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(applied.status).toBe('applied');
   });
   afterAll(async () => {
     await stack?.session.close();
