@@ -13,6 +13,10 @@ import type { ResourceState, StackState } from '../cli/state/state-types.js';
 import { ensureDevnet } from '../devnet/ensure-devnet.js';
 import { stopDevnet } from '../devnet/supervisor/stop-devnet.js';
 import { apply } from '../index.js';
+import type { ModelView } from '../cli/provider-api.js';
+import { observeStack } from '../provider/autoscale/observe-stack.js';
+import { loadStack } from '../provider/spec/load-stack.js';
+import { measureReaction, reactionRows } from './autoscale-reaction.js';
 import { readStackStatus } from '../provider/apply/read-stack-status.js';
 import { runProbes } from '../provider/health/run-probes.js';
 import type { ReplicaProbeResult } from '../provider/health/run-probes.js';
@@ -53,8 +57,21 @@ const SPEC = [
     '      http: { path: /healthz, port: 8080 }',
     '      interval: 1s',
     '      timeout: 1s',
+    '    autoscaling:',
+    `      min: ${PER_INSTANCE}`,
+    `      max: ${PER_INSTANCE + 5}`,
+    '      metrics: [{ type: cpu, target: { averageUtilization: 70 } }]',
   ]).flat(),
 ].join('\n');
+
+/** One controller cycle (refresh, then the session's observe) and the refresh's share. */
+interface ControllerSample {
+  readonly ms: number;
+  readonly refreshMs: number;
+  readonly cpuMs: number;
+  readonly roundTrips: number;
+  readonly decisions: number;
+}
 
 /** One observe step: what it cost and what it did. */
 interface CycleSample {
@@ -88,6 +105,10 @@ export async function runAutoscaleBench(_root: string): Promise<BenchSection> {
     const state = await createLocalBackend({ dir, stack: STACK }).read();
     if (state === null) throw new Error('apply wrote no state');
     const p = parts;
+    const loaded = await loadStack({ cwd: dir });
+    if (loaded.model === null) throw new Error(JSON.stringify(loaded.diagnostics));
+    const model = loaded.model;
+    const controller = await repeat(() => controllerCycle(p, state, model));
     const cycles = await repeat(() => observeCycle(p, state, 32));
     const sequential = await repeat(() => observeCycle(p, state, 1));
     const status = await repeat(async () => {
@@ -97,9 +118,14 @@ export async function runAutoscaleBench(_root: string): Promise<BenchSection> {
       if (n !== INSTANCES * PER_INSTANCE) throw new Error(`status saw ${n} replicas`);
       return performance.now() - t0;
     });
+    const reaction = await measureReaction(p, env);
     return {
       title: 'Autoscale controller (devnet, in process)',
-      rows: rows(cycles, sequential, status),
+      rows: [
+        ...controllerRows(controller),
+        ...rows(cycles, sequential, status),
+        ...reactionRows(reaction, { startDelayMs: 1000, blockMs: 1000 }),
+      ],
     };
   } finally {
     await parts?.marketplace.close();
@@ -119,6 +145,69 @@ async function repeat<T>(fn: () => Promise<T>): Promise<T[]> {
 function deps(p: SessionParts) {
   const tenant = p.signer.address ?? '';
   return { ...p, tenant, now: () => new Date() };
+}
+
+/** What the controller does each interval before deciding to apply: refresh, then observe. */
+async function controllerCycle(
+  p: SessionParts,
+  prior: StackState,
+  model: ModelView,
+): Promise<ControllerSample> {
+  const rt0 = p.marketplace.rpcRoundTrips();
+  const cpu0 = process.cpuUsage();
+  const t0 = performance.now();
+  const d = deps(p);
+  const refreshed = await refreshStack({ ...d, stack: STACK, prior, now: new Date() });
+  const refreshMs = performance.now() - t0;
+  const history = { formatVersion: 1 as const, stack: STACK, resources: {}, decisions: [] };
+  const res = await observeStack(d, { state: refreshed.state, model, history, now: Date.now() });
+  if (res.decisions.length !== INSTANCES) throw new Error(JSON.stringify(res.diagnostics));
+  const cpu = process.cpuUsage(cpu0);
+  return {
+    ms: performance.now() - t0,
+    refreshMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    roundTrips: p.marketplace.rpcRoundTrips() - rt0,
+    decisions: res.decisions.length,
+  };
+}
+
+function controllerRows(c: readonly ControllerSample[]): BenchRow[] {
+  const n = INSTANCES * PER_INSTANCE;
+  const wall = median(c.map((x) => x.ms));
+  const cpu = median(c.map((x) => x.cpuMs));
+  return [
+    {
+      name: `controller cycle, ${n} replicas: refresh + observe + decide, wall (median of ${RUNS})`,
+      value: wall,
+      unit: 'ms',
+      target: '≤ 1 s',
+      pass: wall <= 1000,
+      note: `${INSTANCES} leases: a status request each, a probe and a scrape per replica, ${c[0]?.decisions ?? 0} decisions`,
+    },
+    {
+      name: `controller cycle, ${n} replicas: of which refresh`,
+      value: median(c.map((x) => x.refreshMs)),
+      unit: 'ms',
+      target: '',
+      pass: null,
+    },
+    {
+      name: `controller cycle, ${n} replicas: controller CPU time`,
+      value: cpu,
+      unit: 'ms',
+      target: '≤ 1 s',
+      pass: cpu <= 1000,
+    },
+    {
+      name: `controller cycle, ${n} replicas: JSON-RPC round trips`,
+      value: median(c.map((x) => x.roundTrips)),
+      unit: 'requests',
+      target: '',
+      pass: null,
+      note: 'Multicall3-batched chain reads',
+    },
+  ];
 }
 
 /** Refresh, then each lease's status, one probe and one scrape per replica. */
@@ -259,8 +348,8 @@ function rows(
       name: `status, ${n} replicas (probe + two scrapes 1 s apart)`,
       value: median(status),
       unit: 'ms',
-      target: '≤ 1 s + the observe step',
-      pass: median(status) <= 1000 + wall,
+      target: '≤ 1.5 s (its 1 s rate window + 0.5 s)',
+      pass: median(status) <= 1500,
     },
   ];
 }
