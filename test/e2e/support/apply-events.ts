@@ -25,17 +25,31 @@ export function summaryOf(lines: readonly ApplyLine[]): ApplyLine {
 }
 
 /**
- * Runs `apply --auto-approve --json` and, the moment a line matches `at`, calls `onReached`
- * (awaited) then kills the process with SIGKILL — no chance to finish or save anything. Resolves
- * with the lines seen and whether the kill happened (false: apply ended before the point).
+ * Runs `apply --auto-approve --json` and, the moment a line matches `at`, kills the process with
+ * SIGKILL — no chance to finish or save anything. Resolves with the lines seen and whether the
+ * kill happened (false: apply ended before the point).
  */
 export async function applyKilledAt(
   devnet: E2eDevnet,
   cwd: string,
   at: (line: ApplyLine) => boolean,
-  onReached: (line: ApplyLine) => Promise<void> = async () => undefined,
 ): Promise<{ lines: ApplyLine[]; killed: boolean; exitCode: number | undefined }> {
-  const child = devnet.spawn(['apply', '--auto-approve', '--json'], cwd);
+  return applyWithHook(devnet, cwd, at, async () => 'kill');
+}
+
+/**
+ * Runs `apply --auto-approve --json`; when a line first matches `at`, the process is frozen
+ * (SIGSTOP) so it cannot take its next step, `onReached` runs, and then the process is either
+ * killed (SIGKILL) or resumed (SIGCONT), as `onReached` answers.
+ */
+export async function applyWithHook(
+  devnet: E2eDevnet,
+  cwd: string,
+  at: (line: ApplyLine) => boolean,
+  onReached: (line: ApplyLine) => Promise<'kill' | 'resume'>,
+  extra: Record<string, string> = {},
+): Promise<{ lines: ApplyLine[]; killed: boolean; exitCode: number | undefined }> {
+  const child = devnet.spawn(['apply', '--auto-approve', '--json'], cwd, extra);
   const lines: ApplyLine[] = [];
   let killed = false;
   let buffer = '';
@@ -48,13 +62,23 @@ export async function applyKilledAt(
       const line = JSON.parse(text) as ApplyLine;
       lines.push(line);
       if (reached === null && at(line)) {
-        reached = onReached(line).then(() => {
-          killed = child.kill('SIGKILL');
+        child.kill('SIGSTOP');
+        reached = onReached(line).then((next) => {
+          if (next === 'kill') killed = child.kill('SIGKILL');
+          else child.kill('SIGCONT');
         });
       }
     }
   });
+  // A stopped child never exits: wait for the hook before the process.
+  await new Promise<void>((resolve) => {
+    const poll = (): void => {
+      if (reached !== null) void reached.then(() => resolve());
+      else if (child.exitCode !== null) resolve();
+      else setTimeout(poll, 20);
+    };
+    poll();
+  });
   const res = await child;
-  if (reached !== null) await reached;
   return { lines, killed: killed && res.signal === 'SIGKILL', exitCode: res.exitCode };
 }

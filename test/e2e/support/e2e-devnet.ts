@@ -41,6 +41,11 @@ export interface E2eDevnet extends DevnetUp {
     cwd: string,
     extra?: Record<string, string>,
   ): ResultPromise<SpawnOptions>;
+  /**
+   * Injects a fault through the control API directly (a CLI start takes too long to land between
+   * a match and the manifest): `provider-N`, a provider name or `lease:<id>`.
+   */
+  fault(target: string, kind: string): Promise<void>;
   /** Every file under the devnet's home (logs, chain state), concatenated: for secret scans. */
   readAllFiles(): string;
   down(): Promise<void>;
@@ -78,6 +83,7 @@ export async function startE2eDevnet(
     env,
     cli,
     spawn,
+    fault: (target, kind) => controlFault(home, target, kind),
     readAllFiles: () => readTree(home),
     down: async () => {
       await cli(['devnet', 'down'], ROOT);
@@ -92,4 +98,16 @@ function readTree(dir: string): string {
       return statSync(p).isDirectory() ? readTree(p) : readFileSync(p, 'latin1');
     })
     .join('\n');
+}
+
+async function controlFault(home: string, target: string, kind: string): Promise<void> {
+  const info = JSON.parse(readFileSync(join(home, 'devnet', 'devnet.json'), 'utf8')) as {
+    control: { url: string; token: string };
+  };
+  const res = await fetch(`${info.control.url}/fault`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${info.control.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify({ target, kind }),
+  });
+  if (!res.ok) throw new Error(`fault ${target} ${kind}: HTTP ${res.status} ${await res.text()}`);
 }
