@@ -20,7 +20,9 @@ export function toLeaseStatus(body: unknown): ProviderLeaseStatus {
       total: n(svc['total']),
       readyReplicas: n(svc['ready_replicas']),
       uris: Array.isArray(svc['uris']) ? svc['uris'].map(String) : [],
-      containers: toContainers(svc['container_statuses']),
+      ...(Array.isArray(svc['container_statuses'])
+        ? { containers: toContainers(svc['container_statuses']) }
+        : {}),
     };
   }
   const forwardedPorts: ProviderLeaseStatus['forwardedPorts'] = Object.fromEntries(
@@ -40,8 +42,8 @@ export function toLeaseStatus(body: unknown): ProviderLeaseStatus {
   return { services, forwardedPorts };
 }
 
-function toContainers(list: unknown): ProviderContainerStatus[] {
-  return (Array.isArray(list) ? list : []).filter(isRec).map((c) => {
+function toContainers(list: readonly unknown[]): ProviderContainerStatus[] {
+  return list.filter(isRec).map((c) => {
     const state = isRec(c['state']) ? c['state'] : {};
     const running = isRec(state['running']) ? state['running'] : {};
     const started = running['startedAt'];
