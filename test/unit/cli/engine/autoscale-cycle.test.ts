@@ -22,7 +22,6 @@ const box = (count: number) => ({
   name: 'b',
   attributes: { image: 'nginx:1', size: 1, count },
 });
-const policy = { type: 'autoscaling_policy', name: 'b', attributes: { instance: 'box.b' } };
 const decision = (o: Partial<CycleDecision> = {}): CycleDecision => ({
   resource: 'box.b',
   current: 2,
