@@ -1,9 +1,8 @@
 import { Flags } from '@oclif/core';
 import { LeaseholdCommand } from '../../base-command.js';
 import { networkFlags } from '../../flags.js';
-import { passwordPrompt } from '../../prompt-password.js';
 import type { EscrowBalanceView } from '../../provider-api.js';
-import { loadProvider } from '../../providers.js';
+import { withWalletSession } from '../../engine/with-wallet-session.js';
 
 /** `escrow balance --json`. */
 export interface EscrowBalanceResult {
@@ -27,16 +26,8 @@ export default class EscrowBalance extends LeaseholdCommand {
 
   async run(): Promise<EscrowBalanceResult> {
     const { flags } = await this.parse(EscrowBalance);
-    const provider = await loadProvider();
-    const session = await provider.connectWallet({
-      network: flags.network ?? { name: 'local' },
-      signer: 'address',
-      cwd: process.cwd(),
-      env: flags.keystore ? { ...process.env, LEASEHOLD_KEYSTORE: flags.keystore } : process.env,
-      log: (line) => process.stderr.write(`${line}\n`),
-      promptPassword: passwordPrompt(),
-    });
-    try {
+    const opts = { network: flags.network, keystore: flags.keystore, signer: 'address' as const };
+    return withWalletSession(opts, async (session) => {
       const balances = await session.escrowBalances();
       if (!this.jsonEnabled()) {
         this.log(`Escrow of ${session.tenant} on ${session.network.name}`);
@@ -44,8 +35,6 @@ export default class EscrowBalance extends LeaseholdCommand {
           this.log(`  ${b.symbol}: ${b.unlocked.formatted} unlocked, ${b.locked.formatted} locked`);
       }
       return { address: session.tenant, network: session.network.name, balances };
-    } finally {
-      await session.close();
-    }
+    });
   }
 }

@@ -1,9 +1,8 @@
 import { Args, Flags } from '@oclif/core';
 import { LeaseholdCommand } from '../../base-command.js';
 import { networkFlags } from '../../flags.js';
-import { passwordPrompt } from '../../prompt-password.js';
 import type { EscrowChangeResponse } from '../../provider-api.js';
-import { loadProvider } from '../../providers.js';
+import { withWalletSession } from '../../engine/with-wallet-session.js';
 
 /** `escrow deposit --json`: the amount, the transactions and the escrow after. */
 export type EscrowDepositResult = EscrowChangeResponse;
@@ -27,31 +26,16 @@ export default class EscrowDeposit extends LeaseholdCommand {
 
   async run(): Promise<EscrowDepositResult> {
     const { args, flags } = await this.parse(EscrowDeposit);
-    const provider = await loadProvider();
-    const session = await provider.connectWallet({
-      network: flags.network ?? { name: 'local' },
-      signer: 'sign',
-      cwd: process.cwd(),
-      env: flags.keystore ? { ...process.env, LEASEHOLD_KEYSTORE: flags.keystore } : process.env,
-      log: (line) => process.stderr.write(`${line}\n`),
-      promptPassword: passwordPrompt(),
-    });
-    try {
-      const res = await session.escrowChange({
-        operation: 'deposit',
-        token: flags.token,
-        amount: args.amount,
-      });
-      if (!this.jsonEnabled()) {
-        const b = res.balance;
-        this.log(`Deposited ${res.amount.formatted} ${res.amount.symbol}.`);
-        this.log(
-          `Escrow: ${b.unlocked.formatted} unlocked, ${b.locked.formatted} locked ${b.symbol}`,
-        );
-      }
-      return res;
-    } finally {
-      await session.close();
+    const opts = { network: flags.network, keystore: flags.keystore, signer: 'sign' as const };
+    const change = { operation: 'deposit' as const, token: flags.token, amount: args.amount };
+    const res = await withWalletSession(opts, (session) => session.escrowChange(change));
+    if (!this.jsonEnabled()) {
+      const b = res.balance;
+      this.log(`Deposited ${res.amount.formatted} ${res.amount.symbol}.`);
+      this.log(
+        `Escrow: ${b.unlocked.formatted} unlocked, ${b.locked.formatted} locked ${b.symbol}`,
+      );
     }
+    return res;
   }
 }

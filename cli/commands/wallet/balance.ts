@@ -1,9 +1,8 @@
 import { Flags } from '@oclif/core';
 import { LeaseholdCommand } from '../../base-command.js';
 import { networkFlags } from '../../flags.js';
-import { passwordPrompt } from '../../prompt-password.js';
 import type { WalletBalanceResponse } from '../../provider-api.js';
-import { loadProvider } from '../../providers.js';
+import { withWalletSession } from '../../engine/with-wallet-session.js';
 
 /** `wallet balance --json`: native and token balances, base units and whole tokens. */
 export type WalletBalanceResult = WalletBalanceResponse;
@@ -23,24 +22,12 @@ export default class WalletBalance extends LeaseholdCommand {
 
   async run(): Promise<WalletBalanceResult> {
     const { flags } = await this.parse(WalletBalance);
-    const provider = await loadProvider();
-    const session = await provider.connectWallet({
-      network: flags.network ?? { name: 'local' },
-      signer: 'address',
-      cwd: process.cwd(),
-      env: flags.keystore ? { ...process.env, LEASEHOLD_KEYSTORE: flags.keystore } : process.env,
-      log: (line) => process.stderr.write(`${line}\n`),
-      promptPassword: passwordPrompt(),
-    });
-    try {
-      const res = await session.walletBalance();
-      if (!this.jsonEnabled()) {
-        this.log(`${res.address} on ${res.network}`);
-        for (const t of [res.native, ...res.tokens]) this.log(`  ${t.formatted} ${t.symbol}`);
-      }
-      return res;
-    } finally {
-      await session.close();
+    const opts = { network: flags.network, keystore: flags.keystore, signer: 'address' as const };
+    const res = await withWalletSession(opts, (session) => session.walletBalance());
+    if (!this.jsonEnabled()) {
+      this.log(`${res.address} on ${res.network}`);
+      for (const t of [res.native, ...res.tokens]) this.log(`  ${t.formatted} ${t.symbol}`);
     }
+    return res;
   }
 }
