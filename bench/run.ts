@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runAutoscaleBench } from './autoscale.bench.js';
 import { runCliBench } from './cli.bench.js';
 import { runDevnetBench } from './devnet.bench.js';
 import { runPlanBench } from './plan.bench.js';
@@ -12,14 +13,25 @@ import { renderBenchmarks } from './render-benchmarks.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
+// LEASEHOLD_BENCH=plan (or cli,devnet) runs only those sections and leaves docs/benchmarks.md as it
+// is, since a partial run must not drop the other sections' rows.
+const selected = (process.env['LEASEHOLD_BENCH'] ?? '').split(',').filter((s) => s !== '');
+const all = {
+  cli: runCliBench,
+  devnet: runDevnetBench,
+  plan: runPlanBench,
+  autoscale: runAutoscaleBench,
+} as const;
+const chosen = Object.entries(all).filter(([k]) => selected.length === 0 || selected.includes(k));
 const sections: BenchSection[] = [];
 // Sections run one after another: each starts (and stops) its own devnet.
-for (const bench of [runCliBench, runDevnetBench, runPlanBench]) {
+for (const [, bench] of chosen) {
   const section = await bench(root);
   sections.push(section);
   for (const r of section.rows)
     process.stdout.write(`${section.title}: ${r.name} = ${r.value.toFixed(1)} ${r.unit}\n`);
 }
+if (selected.length > 0) process.exit(0);
 const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
 writeFileSync(
   join(root, 'docs', 'benchmarks.md'),
