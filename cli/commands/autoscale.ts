@@ -1,13 +1,23 @@
 import { Flags } from '@oclif/core';
 import { LeaseholdCommand } from '../base-command.js';
 import { runAutoscale } from '../engine/autoscale-controller.js';
-import type { RunAutoscaleResult } from '../engine/autoscale-controller.js';
+import type { Diagnostics } from '../diag/index.js';
+import { hasErrors } from '../diag/index.js';
 import { formatAutoscaleEvent } from '../engine/autoscale-event.js';
+import { listenAutoscaleSignals } from '../engine/autoscale-signals.js';
 import { parseDurationFlag } from '../flags-duration.js';
 import { networkFlags, stackFlags, stateFlags } from '../flags.js';
 
-/** `autoscale --json`: decision events are JSON lines (schemas/cli/autoscale-event.schema.json). */
-export type AutoscaleResult = RunAutoscaleResult;
+/**
+ * `autoscale --json`: decision events are JSON lines (schemas/cli/autoscale-event.schema.json);
+ * this summary is the last line. Exit 1 when the last cycle had errors.
+ */
+export interface AutoscaleResult {
+  readonly type: 'summary';
+  readonly stack: string;
+  readonly cycles: number;
+  readonly diagnostics: Diagnostics;
+}
 
 export default class Autoscale extends LeaseholdCommand {
   static override summary = 'Run the controller: health-driven replacement and policy autoscaling.';
@@ -35,17 +45,10 @@ export default class Autoscale extends LeaseholdCommand {
 
   async run(): Promise<AutoscaleResult> {
     const { flags } = await this.parse(Autoscale);
-    const stop = new AbortController();
-    const abort = new AbortController();
-    const onSigint = (): void => {
-      if (stop.signal.aborted) abort.abort();
-      else process.stderr.write('\nStopping after the current cycle (Ctrl-C again to abort it)…\n');
-      stop.abort();
-    };
-    process.on('SIGINT', onSigint);
+    const signals = listenAutoscaleSignals((line) => process.stderr.write(line));
     const json = this.jsonEnabled();
     try {
-      return await runAutoscale({
+      const res = await runAutoscale({
         file: flags.file,
         app: flags.app,
         statePath: flags.state,
@@ -58,14 +61,18 @@ export default class Autoscale extends LeaseholdCommand {
         version: this.config.version,
         lockTimeoutMs: Math.max(flags['lock-timeout'], flags.interval),
         parallelism: flags.parallelism,
-        stop: stop.signal,
-        abort: abort.signal,
+        stop: signals.stop,
+        abort: signals.abort,
         onEvent: (e) =>
           process.stdout.write(`${json ? JSON.stringify(e) : formatAutoscaleEvent(e)}\n`),
         onLine: (line) => process.stderr.write(`${line}\n`),
       });
+      this.printDiagnostics(res.diagnostics);
+      if (hasErrors(res.diagnostics)) process.exitCode = 1;
+      const { stack, cycles, diagnostics } = res;
+      return { type: 'summary', stack, cycles, diagnostics };
     } finally {
-      process.off('SIGINT', onSigint);
+      signals.dispose();
     }
   }
 
