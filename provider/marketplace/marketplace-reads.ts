@@ -16,6 +16,7 @@ import type {
   OrderInfo,
   ProviderInfo,
 } from './marketplace-types.js';
+import { decodeAbi } from './decode-abi.js';
 import { multicallRead } from './multicall.js';
 import type { ResolvedNetwork } from '../network/network-types.js';
 
@@ -36,6 +37,11 @@ async function callOne(
   return iface.decodeFunctionResult(fn, await ctx.provider.call({ to, data }));
 }
 
+/**
+ * One Multicall3 batch of `fn` over `args`. Return data is decoded by the lean decoder (plain
+ * arrays, lowercase addresses) straight from the response bytes: with thousands of results,
+ * ethers' Result path cost refresh most of its time and memory.
+ */
 async function batch<T>(
   ctx: ReadContext,
   to: string,
@@ -44,11 +50,11 @@ async function batch<T>(
   args: readonly (readonly unknown[])[],
   decode: (r: readonly unknown[], i: number) => T | null,
 ): Promise<(T | null)[]> {
-  const calls = args.map((a) => ({ target: to, data: iface.encodeFunctionData(fn, a) }));
+  const fragment = iface.getFunction(fn);
+  if (fragment === null) throw new Error(`the ABI has no function ${fn}`);
+  const calls = args.map((a) => ({ target: to, data: iface.encodeFunctionData(fragment, a) }));
   const raw = await multicallRead(ctx.provider, ctx.network.book.contracts.Multicall3, calls);
-  return raw.map((ret, i) =>
-    ret === null ? null : decode(iface.decodeFunctionResult(fn, ret), i),
-  );
+  return raw.map((ret, i) => (ret === null ? null : decode(decodeAbi(fragment.outputs, ret), i)));
 }
 
 /** `getTenantLeases(tenant)` → active and all lease ids. */

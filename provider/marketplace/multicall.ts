@@ -1,6 +1,7 @@
 /**
  * Batched reads through Multicall3 `aggregate3`: N calls become ⌈N/500⌉ eth_calls, sent together
- * as one JSON-RPC batch, so reading N leases costs O(1) round trips.
+ * as one JSON-RPC batch, so reading N leases costs O(1) round trips. The results come back as
+ * zero-copy views into each response's bytes, for {@link decodeAbi} to read without hex strings.
  */
 import type { JsonRpcProvider } from 'ethers';
 import { marketplaceInterfaces } from './contract-interfaces.js';
@@ -11,6 +12,8 @@ export interface ReadCall {
   readonly data: string;
 }
 
+const ZERO_28 = Buffer.alloc(28);
+
 /** Calls per aggregate3; keeps each eth_call well under node gas and response limits. */
 export const MULTICALL_CHUNK = 500;
 
@@ -19,7 +22,7 @@ export async function multicallRead(
   provider: JsonRpcProvider,
   multicall: string,
   calls: readonly ReadCall[],
-): Promise<(string | null)[]> {
+): Promise<(Buffer | null)[]> {
   if (calls.length === 0) return [];
   const iface = marketplaceInterfaces().Multicall3;
   const chunks: ReadCall[][] = [];
@@ -31,11 +34,39 @@ export async function multicallRead(
         chunk.map((c) => ({ target: c.target, allowFailure: true, callData: c.data })),
       ]);
       const raw = await provider.call({ to: multicall, data });
-      const [decoded] = iface.decodeFunctionResult('aggregate3', raw) as unknown as [
-        readonly (readonly [boolean, string])[],
-      ];
-      return decoded.map(([ok, ret]) => (ok ? ret : null));
+      return splitAggregate3(Buffer.from(raw.slice(2), 'hex'), chunk.length);
     }),
   );
   return results.flat();
+}
+
+/**
+ * Splits aggregate3's `(bool success, bytes returnData)[]` into each call's return data (a view
+ * into `data`, not a copy), null where the call failed. Throws a RangeError on malformed data or
+ * when the count is not `expected` — the node answered something other than what was asked.
+ */
+export function splitAggregate3(data: Buffer, expected: number): (Buffer | null)[] {
+  const at = (pos: number): number => {
+    if (pos + 32 > data.length) throw new RangeError(`aggregate3: read at ${pos} past the end`);
+    // Offsets and lengths must fit the data: any high byte set is corruption.
+    if (data.compare(ZERO_28, 0, 28, pos, pos + 28) !== 0)
+      throw new RangeError(`aggregate3: word at ${pos} is not a small number`);
+    return data.readUInt32BE(pos + 28);
+  };
+  const arrayAt = at(0);
+  const length = at(arrayAt);
+  if (length !== expected)
+    throw new RangeError(`aggregate3: ${length} results for ${expected} calls`);
+  const elems = arrayAt + 32;
+  const out: (Buffer | null)[] = new Array<Buffer | null>(length);
+  for (let i = 0; i < length; i++) {
+    const tuple = elems + at(elems + 32 * i);
+    const ok = at(tuple) !== 0;
+    const bytes = tuple + at(tuple + 32);
+    const size = at(bytes);
+    if (bytes + 32 + size > data.length)
+      throw new RangeError(`aggregate3: result ${i} past the end`);
+    out[i] = ok ? data.subarray(bytes + 32, bytes + 32 + size) : null;
+  }
+  return out;
 }

@@ -1,0 +1,39 @@
+import { describe, expect, it } from '@jest/globals';
+import fc from 'fast-check';
+import { marketplaceInterfaces } from '../../../../provider/marketplace/contract-interfaces.js';
+import { splitAggregate3 } from '../../../../provider/marketplace/multicall.js';
+
+const iface = marketplaceInterfaces().Multicall3;
+const encode = (results: readonly (readonly [boolean, Uint8Array])[]): Buffer => {
+  const hex = iface.encodeFunctionResult('aggregate3', [results.map(([ok, b]) => [ok, b])]);
+  return Buffer.from(hex.slice(2), 'hex');
+};
+
+describe('splitAggregate3', () => {
+  it('GIVEN random aggregate3 results encoded by ethers WHEN split THEN each is its return data, or null when it failed', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.boolean(), fc.uint8Array({ maxLength: 200 })), { maxLength: 30 }),
+        (results) => {
+          const split = splitAggregate3(encode(results), results.length);
+          expect(split.map((b) => (b === null ? null : b.toString('hex')))).toEqual(
+            results.map(([ok, b]) => (ok ? Buffer.from(b).toString('hex') : null)),
+          );
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('GIVEN a count other than the calls sent, truncated data or a huge offset WHEN split THEN it throws a RangeError', () => {
+    const data = encode([
+      [true, new Uint8Array([1, 2, 3])],
+      [false, new Uint8Array()],
+    ]);
+    expect(() => splitAggregate3(data, 3)).toThrow(RangeError);
+    expect(() => splitAggregate3(data.subarray(0, data.length - 64), 2)).toThrow(RangeError);
+    const huge = Buffer.from(data);
+    huge[0] = 1;
+    expect(() => splitAggregate3(huge, 2)).toThrow(RangeError);
+  });
+});
