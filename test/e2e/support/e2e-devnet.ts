@@ -91,7 +91,8 @@ export async function startE2eDevnet(
   };
 }
 
-function readTree(dir: string): string {
+/** Every file under `dir`, read as latin1 and concatenated (for scans of leaked values). */
+export function readTree(dir: string): string {
   return readdirSync(dir)
     .map((name) => {
       const p = join(dir, name);
