@@ -17,6 +17,7 @@ import type {
   ProviderInfo,
 } from './marketplace-types.js';
 import { decodeAbi } from './decode-abi.js';
+import { encodeCall } from './encode-call.js';
 import { multicallRead } from './multicall.js';
 import type { ResolvedNetwork } from '../network/network-types.js';
 
@@ -52,7 +53,7 @@ async function batch<T>(
 ): Promise<(T | null)[]> {
   const fragment = iface.getFunction(fn);
   if (fragment === null) throw new Error(`the ABI has no function ${fn}`);
-  const calls = args.map((a) => ({ target: to, data: iface.encodeFunctionData(fragment, a) }));
+  const calls = args.map((a) => ({ target: to, data: encodeCall(iface, fragment, a) }));
   const raw = await multicallRead(ctx.provider, ctx.network.book.contracts.Multicall3, calls);
   return raw.map((ret, i) => (ret === null ? null : decode(decodeAbi(fragment.outputs, ret), i)));
 }

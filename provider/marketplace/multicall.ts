@@ -24,20 +24,46 @@ export async function multicallRead(
   calls: readonly ReadCall[],
 ): Promise<(Buffer | null)[]> {
   if (calls.length === 0) return [];
-  const iface = marketplaceInterfaces().Multicall3;
+  const selector = marketplaceInterfaces().Multicall3.getFunction('aggregate3')?.selector ?? '';
   const chunks: ReadCall[][] = [];
   for (let i = 0; i < calls.length; i += MULTICALL_CHUNK)
     chunks.push(calls.slice(i, i + MULTICALL_CHUNK));
   const results = await Promise.all(
     chunks.map(async (chunk) => {
-      const data = iface.encodeFunctionData('aggregate3', [
-        chunk.map((c) => ({ target: c.target, allowFailure: true, callData: c.data })),
-      ]);
+      const data = encodeAggregate3(selector, chunk);
       const raw = await provider.call({ to: multicall, data });
       return splitAggregate3(Buffer.from(raw.slice(2), 'hex'), chunk.length);
     }),
   );
   return results.flat();
+}
+
+/**
+ * Calldata of `aggregate3(calls)` with `allowFailure` set on every call, built as hex text in one
+ * pass; byte-identical to ethers' encoder (tested), which was slow for hundreds of calls.
+ */
+export function encodeAggregate3(selector: string, calls: readonly ReadCall[]): string {
+  const word = (n: number): string => n.toString(16).padStart(64, '0');
+  const heads: string[] = [];
+  const tails: string[] = [];
+  let offset = 32 * calls.length;
+  for (const c of calls) {
+    if (!/^0x[0-9a-fA-F]{40}$/.test(c.target)) throw new RangeError(`bad target ${c.target}`);
+    const body = c.data.slice(2);
+    if (body.length % 2 !== 0 || !/^[0-9a-fA-F]*$/.test(body))
+      throw new RangeError('calldata must be whole hex bytes');
+    const padded = body.padEnd(Math.ceil(body.length / 64) * 64, '0');
+    heads.push(word(offset));
+    tails.push(
+      c.target.slice(2).toLowerCase().padStart(64, '0'),
+      word(1),
+      word(96),
+      word(body.length / 2),
+      padded,
+    );
+    offset += 128 + padded.length / 2;
+  }
+  return `${selector}${word(32)}${word(calls.length)}${heads.join('')}${tails.join('')}`;
 }
 
 /**

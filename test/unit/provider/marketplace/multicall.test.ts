@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { marketplaceInterfaces } from '../../../../provider/marketplace/contract-interfaces.js';
-import { splitAggregate3 } from '../../../../provider/marketplace/multicall.js';
+import { encodeAggregate3, splitAggregate3 } from '../../../../provider/marketplace/multicall.js';
 
 const iface = marketplaceInterfaces().Multicall3;
 const encode = (results: readonly (readonly [boolean, Uint8Array])[]): Buffer => {
@@ -35,5 +35,38 @@ describe('splitAggregate3', () => {
     const huge = Buffer.from(data);
     huge[0] = 1;
     expect(() => splitAggregate3(huge, 2)).toThrow(RangeError);
+  });
+});
+
+describe('encodeAggregate3', () => {
+  const hex = (b: Uint8Array): string => `0x${Buffer.from(b).toString('hex')}`;
+  it('GIVEN random targets and calldata WHEN encoded THEN the bytes equal ethers encodeFunctionData', () => {
+    const selector = iface.getFunction('aggregate3')?.selector ?? '';
+    fc.assert(
+      fc.property(
+        fc.array(
+          fc.record({
+            target: fc.uint8Array({ minLength: 20, maxLength: 20 }).map(hex),
+            data: fc.uint8Array({ maxLength: 100 }).map(hex),
+          }),
+          { maxLength: 20 },
+        ),
+        (calls) => {
+          const expected = iface.encodeFunctionData('aggregate3', [
+            calls.map((c) => ({ target: c.target, allowFailure: true, callData: c.data })),
+          ]);
+          expect(encodeAggregate3(selector, calls)).toBe(expected);
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('GIVEN a malformed target or odd-length calldata WHEN encoded THEN it throws a RangeError', () => {
+    expect(() => encodeAggregate3('0x82ad56cb', [{ target: '0x12', data: '0x' }])).toThrow(
+      RangeError,
+    );
+    const target = `0x${'ab'.repeat(20)}`;
+    expect(() => encodeAggregate3('0x82ad56cb', [{ target, data: '0xabc' }])).toThrow(RangeError);
   });
 });
