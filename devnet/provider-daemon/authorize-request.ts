@@ -4,6 +4,7 @@
  * signer who is that lease's tenant (403).
  */
 import { verifyAuthToken } from '../protocol/auth-token.js';
+import type { VerifyAuthTokenResult } from '../protocol/auth-token.js';
 import type { LeaseInfo, ProviderBackend } from './provider-backend.js';
 
 /** How old (or how far in the future) a token may be, in seconds. */
@@ -14,6 +15,27 @@ export type AuthorizeResult =
   | { readonly ok: true; readonly lease: LeaseInfo }
   | { readonly ok: false; readonly status: number; readonly message: string };
 
+/**
+ * Tokens whose signature already verified, by header text. Recovering a public key costs about a
+ * millisecond in JS (Go providers do it in microseconds), and a tenant reuses one read token for
+ * many status requests, so the devnet memoizes the recovery — freshness is checked on every
+ * request all the same, exactly as without the memo. Bounded: cleared when full.
+ */
+const VERIFIED = new Map<string, { address: string; timestamp: number }>();
+const VERIFIED_MAX = 1024;
+
+function verifyCached(header: string | undefined, nowSeconds: number): VerifyAuthTokenResult {
+  const hit = header === undefined ? undefined : VERIFIED.get(header);
+  if (hit !== undefined && Math.abs(nowSeconds - hit.timestamp) <= AUTH_MAX_AGE_SECONDS)
+    return { ok: true, address: hit.address, timestamp: hit.timestamp };
+  const token = verifyAuthToken(header, nowSeconds, AUTH_MAX_AGE_SECONDS);
+  if (token.ok && header !== undefined) {
+    if (VERIFIED.size >= VERIFIED_MAX) VERIFIED.clear();
+    VERIFIED.set(header, { address: token.address, timestamp: token.timestamp });
+  }
+  return token;
+}
+
 /** Authorizes one request for `leaseId`. */
 export async function authorizeRequest(
   backend: ProviderBackend,
@@ -22,7 +44,7 @@ export async function authorizeRequest(
 ): Promise<AuthorizeResult> {
   if (Array.isArray(header))
     return { ok: false, status: 400, message: 'invalid Auth-Spheron header' };
-  const token = verifyAuthToken(header, backend.nowSeconds(), AUTH_MAX_AGE_SECONDS);
+  const token = verifyCached(header, backend.nowSeconds());
   if (!token.ok) return { ok: false, status: token.status, message: token.reason };
   const lease = await backend.lookupLease(leaseId);
   if (lease === null || !lease.active) {
