@@ -38,29 +38,15 @@ export async function createLease(input: CreateLeaseInput): Promise<StepResult> 
   });
   const save = async (r: LeaseRecord | null): Promise<void> =>
     req.recordLeases(r === null ? [...keep] : [r, ...keep]);
-  const details = encodeOrder({ ...spec, network: deps.network });
-  let record = input.resume;
-  let fromBlock: number;
-  if (record === null) {
-    const placed = await placeOrder({ deps, req, spec, details, keep });
-    record = placed.record;
-    fromBlock = placed.blockNumber;
-  } else {
-    fromBlock = Math.max(0, (await deps.marketplace.blockNumber()) - RESUME_LOOKBACK_BLOCKS);
-  }
-  if (req.signal.aborted)
-    return done(record, [interruptedDiag(address, 'after its order was sent')]);
-  if (record.leaseId === null) {
-    const matched = await awaitMatch({ deps, req, record, details, fromBlock });
-    if (matched.kind === 'aborted')
-      return done(record, [interruptedDiag(address, 'while waiting for a match')]);
-    if (matched.kind === 'no-match') {
-      await save(null);
-      return done(null, [matched.diagnostic]);
-    }
-    record = matched.record;
-    await save(record);
-  }
+  const placement =
+    input.resume === null && spec.model.placement.spread === 'provider' && deps.spread !== undefined
+      ? await deps.spread.run(req.change.resource, async (claimed) => {
+          const result = await orderAndMatch(input, save, [...claimed]);
+          return { result, provider: result.kind === 'matched' ? result.record.provider : null };
+        })
+      : await orderAndMatch(input, save, []);
+  if (placement.kind !== 'matched') return done(placement.record, placement.diagnostics);
+  let record = placement.record;
   if (req.signal.aborted)
     return done(record, [interruptedDiag(address, 'after its lease was matched')]);
   let endpoint;
@@ -79,4 +65,53 @@ export async function createLease(input: CreateLeaseInput): Promise<StepResult> 
   const finished = await finishReady({ deps, req, spec, record, endpoint });
   await save(finished.record);
   return done(finished.record, finished.diagnostic === null ? [] : [finished.diagnostic]);
+}
+
+type Placement =
+  | { readonly kind: 'matched'; readonly record: LeaseRecord }
+  | {
+      readonly kind: 'stopped';
+      readonly record: LeaseRecord | null;
+      readonly diagnostics: Diagnostic[];
+    };
+
+/** Orders (or resumes the order of) the slot and waits for its match, recording each step. */
+async function orderAndMatch(
+  input: CreateLeaseInput,
+  save: (r: LeaseRecord | null) => Promise<void>,
+  claimed: readonly string[],
+): Promise<Placement> {
+  const { deps, req, keep } = input;
+  const address = req.change.address;
+  const spec = { ...input.spec, excludeProviders: [...input.spec.excludeProviders, ...claimed] };
+  const details = encodeOrder({ ...spec, network: deps.network });
+  let record = input.resume;
+  let fromBlock: number;
+  if (record === null) {
+    const placed = await placeOrder({ deps, req, spec, details, keep });
+    record = placed.record;
+    fromBlock = placed.blockNumber;
+  } else {
+    fromBlock = Math.max(0, (await deps.marketplace.blockNumber()) - RESUME_LOOKBACK_BLOCKS);
+  }
+  if (req.signal.aborted)
+    return {
+      kind: 'stopped',
+      record,
+      diagnostics: [interruptedDiag(address, 'after its order was sent')],
+    };
+  if (record.leaseId !== null) return { kind: 'matched', record };
+  const matched = await awaitMatch({ deps, req, record, details, fromBlock });
+  if (matched.kind === 'aborted')
+    return {
+      kind: 'stopped',
+      record,
+      diagnostics: [interruptedDiag(address, 'while waiting for a match')],
+    };
+  if (matched.kind === 'no-match') {
+    await save(null);
+    return { kind: 'stopped', record: null, diagnostics: [matched.diagnostic] };
+  }
+  await save(matched.record);
+  return { kind: 'matched', record: matched.record };
 }

@@ -10,6 +10,7 @@ import type { LeaseSlot } from '../marketplace/encode-order.js';
 import type { Marketplace, ProviderClient } from '../marketplace/marketplace-types.js';
 import type { ResolvedNetwork } from '../network/network-types.js';
 import type { HealthCheckModel, InstanceModel } from '../spec/model-types.js';
+import type { SpreadQueue } from './spread-queue.js';
 
 /** The session's clients, shared by every slot. */
 export interface ApplyDeps {
@@ -21,6 +22,8 @@ export interface ApplyDeps {
   readonly now: () => Date;
   /** Poll interval of chain and provider waits. @default 500 */
   readonly pollMs?: number | undefined;
+  /** Serialises spread-provider placements of one resource (absent: no serialisation). */
+  readonly spread?: SpreadQueue | undefined;
 }
 
 /** One instance slot to build. */

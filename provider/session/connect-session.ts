@@ -8,6 +8,7 @@ import { applySlot } from '../apply/apply-slot.js';
 import { observeStack } from '../autoscale/observe-stack.js';
 import { ensureEscrow } from '../apply/ensure-escrow.js';
 import { readStackStatus } from '../apply/read-stack-status.js';
+import { createSpreadQueue } from '../apply/spread-queue.js';
 import type { ApplyDeps } from '../apply/slot-context.js';
 import { streamStackLogs } from '../apply/stream-stack-logs.js';
 import { summarizeCost } from '../cost/summarize-cost.js';
@@ -123,7 +124,10 @@ function applyMembers(
     readonly needTenant: () => string;
   },
 ): Pick<ProviderSession, 'applySlot' | 'ensureEscrow' | 'status' | 'logs' | 'observe'> {
+  // One queue for the session, so every slot of a spread-provider resource sees its siblings.
+  const spread = createSpreadQueue();
   const deps = (): ApplyDeps => ({
+    spread,
     marketplace: parts.marketplace,
     providerClient: parts.providerClient,
     network: parts.network,

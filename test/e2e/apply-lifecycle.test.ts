@@ -153,11 +153,9 @@ describe('apply examples/web.yaml (built CLI on the devnet)', () => {
 });
 
 describe('spread: provider (built CLI on the devnet)', () => {
-  // BUG (left for the apply/provider engineers): `placement.spread: provider` promises one replica
-  // per provider (docs/spec.md), but each slot's order is independent and nothing keeps the
-  // matcher from giving two slots to the same provider — on the devnet both usually land on the
-  // cheapest one. Un-skip when slot orders exclude the providers of their sibling slots.
-  it.skip('GIVEN count 2 spread over providers WHEN applied THEN the two leases run on two different providers', async () => {
+  // Slots created in parallel cannot see each other's providers until they match: the session
+  // serialises their order → match steps and excludes the providers already taken.
+  it('GIVEN count 2 spread over providers WHEN applied THEN the two leases run on two different providers', async () => {
     const spread = copyExample('web.yaml', 'e2e-spread', (d) => {
       const web = instance(d, 'web');
       delete web['autoscaling'];

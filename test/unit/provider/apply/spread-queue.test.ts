@@ -1,0 +1,53 @@
+import { describe, expect, it } from '@jest/globals';
+import { createSpreadQueue } from '../../../../provider/apply/spread-queue.js';
+
+const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+describe('createSpreadQueue', () => {
+  it('GIVEN three placements of one resource started together THEN they run one at a time, each seeing the providers before it', async () => {
+    const q = createSpreadQueue();
+    const order: string[] = [];
+    const seen: string[][] = [];
+    const place = (name: string, provider: string) =>
+      q.run('instance.web', async (claimed) => {
+        order.push(`start ${name}`);
+        seen.push([...claimed]);
+        await tick(5);
+        order.push(`end ${name}`);
+        return { result: name, provider };
+      });
+    const results = await Promise.all([place('a', '0xA'), place('b', '0xB'), place('c', '0xC')]);
+    expect(results).toEqual(['a', 'b', 'c']);
+    expect(order).toEqual(['start a', 'end a', 'start b', 'end b', 'start c', 'end c']);
+    expect(seen).toEqual([[], ['0xa'], ['0xa', '0xb']]);
+  });
+
+  it('GIVEN two resources THEN their placements do not wait for each other', async () => {
+    const q = createSpreadQueue();
+    const order: string[] = [];
+    const slow = q.run('instance.a', async () => {
+      await tick(20);
+      order.push('a');
+      return { result: 1, provider: null };
+    });
+    const fast = q.run('instance.b', async () => {
+      order.push('b');
+      return { result: 2, provider: null };
+    });
+    await Promise.all([slow, fast]);
+    expect(order).toEqual(['b', 'a']);
+  });
+
+  it('GIVEN a placement that fails THEN its caller sees the error and the next one still runs', async () => {
+    const q = createSpreadQueue();
+    const failed = q.run('instance.web', async () => {
+      throw new Error('no match');
+    });
+    const next = q.run('instance.web', async (claimed) => ({
+      result: [...claimed],
+      provider: '0xB',
+    }));
+    await expect(failed).rejects.toThrow('no match');
+    await expect(next).resolves.toEqual([]);
+  });
+});
