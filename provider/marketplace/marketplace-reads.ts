@@ -34,8 +34,12 @@ async function callOne(
   fn: string,
   args: readonly unknown[],
 ) {
-  const data = iface.encodeFunctionData(fn, args);
-  return iface.decodeFunctionResult(fn, await ctx.provider.call({ to, data }));
+  const fragment = iface.getFunction(fn);
+  if (fragment === null) throw new Error(`the ABI has no function ${fn}`);
+  const raw = await ctx.provider.call({ to, data: iface.encodeFunctionData(fragment, args) });
+  // An empty answer (no contract at `to`) is what ethers reports as BAD_DATA: keep that error.
+  if (raw === '0x' && fragment.outputs.length > 0) return iface.decodeFunctionResult(fragment, raw);
+  return decodeAbi(fragment.outputs, Buffer.from(raw.slice(2), 'hex'));
 }
 
 /**

@@ -19,9 +19,19 @@ export class CertificateMismatch extends Error {
   override readonly name = 'CertificateMismatch';
 }
 
-/** sha256 fingerprint (colon hex, as Node prints it) of a PEM certificate. */
+const FINGERPRINTS = new Map<string, string>();
+
+/**
+ * sha256 fingerprint (colon hex, as Node prints it) of a PEM certificate. Memoized: parsing the
+ * PEM per request cost a refresh of 1,000 leases a quarter of a second, and providers are few.
+ */
 export function pemFingerprint(pem: string): string {
-  return new X509Certificate(pem).fingerprint256;
+  const known = FINGERPRINTS.get(pem);
+  if (known !== undefined) return known;
+  const fingerprint = new X509Certificate(pem).fingerprint256;
+  if (FINGERPRINTS.size >= 256) FINGERPRINTS.clear();
+  FINGERPRINTS.set(pem, fingerprint);
+  return fingerprint;
 }
 
 /** The options for a provider; without a registered certificate, normal CA verification applies. */
