@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { runApplyBench } from './apply.bench.js';
 import { runAutoscaleBench } from './autoscale.bench.js';
 import { runCliBench } from './cli.bench.js';
 import { runDevnetBench } from './devnet.bench.js';
@@ -20,6 +21,7 @@ const all = {
   cli: runCliBench,
   devnet: runDevnetBench,
   plan: runPlanBench,
+  apply: runApplyBench,
   autoscale: runAutoscaleBench,
 } as const;
 const chosen = Object.entries(all).filter(([k]) => selected.length === 0 || selected.includes(k));
