@@ -51,14 +51,8 @@ async function killThenConverge(
   const s = stackDir(spec(stack));
   const killed = await applyKilledAt(devnet, s.dir, at);
   expect(killed.killed).toBe(true);
-  // The killed process left its lock; by design (docs/state.md) only the user removes it, and
-  // the refusal says the holder is gone and how.
-  const locked = await devnet.cli(['apply', '--auto-approve'], s.dir);
-  expect(locked.exitCode).toBe(1);
-  expect(locked.stderr).toContain('[state/locked]');
-  expect(locked.stderr).toContain('no longer running on this host');
-  const id = /leasehold state unlock ([0-9a-f-]{36})/.exec(locked.stderr)?.[1] ?? '';
-  expect((await devnet.cli(['state', 'unlock', id], s.dir)).exitCode).toBe(0);
+  // The killed process's lock file is still there, but its holder is dead on this host: the next
+  // apply takes it over, as Terraform's local lock dies with its process.
   const again = await devnet.cli(['apply', '--auto-approve'], s.dir);
   expect(again.stderr).toBe('');
   expect(again.exitCode).toBe(0);

@@ -217,7 +217,7 @@ describe('createLocalBackend — locks', () => {
     await expect(backend.forceUnlock('x')).rejects.toMatchObject({ code: 'state/not-locked' });
   });
 
-  it('GIVEN a lock whose holder pid is dead on this host WHEN contended THEN the error calls it stale but keeps it', async () => {
+  it('GIVEN a lock whose holder pid is dead on this host WHEN contended THEN it is taken over; a live holder still blocks', async () => {
     const dir = await tmp();
     const { hostname } = await import('node:os');
     const backend = createLocalBackend({ dir, stack: 'shop' });
@@ -226,12 +226,24 @@ describe('createLocalBackend — locks', () => {
       { ...holder, who: `ana@${hostname()} (pid 4194305)` },
       0,
     );
-    const err = (await backend.acquireLock(holder, 0).catch((e: unknown) => e)) as StateLockedError;
-    expect(err.detail).toContain('probably stale');
-    expect((await backend.readLock())?.id).toBe(dead.id);
+    const mine = await backend.acquireLock(holder, 0);
+    expect(mine.id).not.toBe(dead.id);
+    expect((await backend.readLock())?.id).toBe(mine.id);
     const live = createLocalBackend({ dir: await tmp(), stack: 'shop' });
     await live.acquireLock({ ...holder, who: `ana@${hostname()} (pid ${process.pid})` }, 0);
     const err2 = (await live.acquireLock(holder, 0).catch((e: unknown) => e)) as StateLockedError;
+    expect(err2.code).toBe('state/locked');
     expect(err2.detail).not.toContain('stale');
+  });
+
+  it('GIVEN a dead holder on ANOTHER host WHEN contended THEN the lock is kept (never guessed away)', async () => {
+    const backend = createLocalBackend({ dir: await tmp(), stack: 'shop' });
+    const other = await backend.acquireLock(
+      { ...holder, who: 'ana@some-other-host (pid 4194305)' },
+      0,
+    );
+    const err = (await backend.acquireLock(holder, 0).catch((e: unknown) => e)) as StateLockedError;
+    expect(err.code).toBe('state/locked');
+    expect((await backend.readLock())?.id).toBe(other.id);
   });
 });
