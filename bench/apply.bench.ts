@@ -12,6 +12,7 @@ import { ensureDevnet } from '../devnet/ensure-devnet.js';
 import { createAuthToken, encodeOrderSpec } from '../devnet/protocol/index.js';
 import { stopDevnet } from '../devnet/supervisor/stop-devnet.js';
 import type { BenchRow, BenchSection } from './measure.js';
+import { smallOrderSpec } from './small-order-spec.js';
 
 // What `leasehold apply` costs and how it scales, on a devnet with 1 s blocks, through the built
 // CLI as a user runs it (process start to exit, refresh and plan included). A stack of N
@@ -221,7 +222,7 @@ async function createOrder(
     maxPrice: 10n ** 16n,
     numOfBlocks: 3600n,
     token,
-    spec: encodeOrderSpec(orderSpec(name)),
+    spec: encodeOrderSpec(smallOrderSpec(name)),
     version: 1,
     mode: 1,
     tier: [0, 1, 2, 3, 4, 5, 6],
@@ -286,30 +287,6 @@ function httpsPut(hostUri: string, path: string, body: unknown, token: string): 
     req.on('error', reject);
     req.end(JSON.stringify(body));
   });
-}
-
-function orderSpec(name: string) {
-  return {
-    name,
-    placement: [],
-    services: [
-      {
-        name: 'web',
-        count: 1,
-        resources: {
-          id: 1,
-          cpuMillis: 100,
-          cpuAttributes: [],
-          memoryBytes: 128 * 2 ** 20,
-          memoryAttributes: [],
-          storage: [{ name: 'default', attributes: [], bytes: 2 ** 30 }],
-          gpuUnits: 0,
-          gpuAttributes: [],
-          endpoints: [{ kind: 1, sequenceNumber: 0 }],
-        },
-      },
-    ],
-  };
 }
 
 function manifest(): unknown {

@@ -10,6 +10,7 @@ import { encodeOrderSpec } from '../devnet/protocol/order-spec.js';
 import { stopDevnet } from '../devnet/supervisor/stop-devnet.js';
 import type { BenchSection } from './measure.js';
 import { median } from './measure.js';
+import { smallOrderSpec } from './small-order-spec.js';
 
 const COLD_STARTS = 3;
 const ORDERS = 10;
@@ -100,7 +101,7 @@ async function matchLatency(info: Info, together: boolean): Promise<number[]> {
         maxPrice: 10n ** 16n,
         numOfBlocks: 1000n,
         token: usdt,
-        spec: spec(`bench-${together ? 'b' : 's'}-${i}`),
+        spec: encodeOrderSpec(smallOrderSpec(`bench-${together ? 'b' : 's'}-${i}`)),
         version: 1,
         mode: 1,
         tier: [],
@@ -148,28 +149,4 @@ async function waitMatched(
     if (Date.now() > deadline) throw new Error(`only ${out.size} of ${ids.size} orders matched`);
     await new Promise((r) => setTimeout(r, 200));
   }
-}
-
-function spec(name: string): string {
-  return encodeOrderSpec({
-    name,
-    placement: [],
-    services: [
-      {
-        name: 'web',
-        count: 1,
-        resources: {
-          id: 1,
-          cpuMillis: 100,
-          cpuAttributes: [],
-          memoryBytes: 128 * 2 ** 20,
-          memoryAttributes: [],
-          storage: [{ name: 'default', attributes: [], bytes: 2 ** 30 }],
-          gpuUnits: 0,
-          gpuAttributes: [],
-          endpoints: [{ kind: 1, sequenceNumber: 0 }],
-        },
-      },
-    ],
-  });
 }
