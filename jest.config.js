@@ -10,7 +10,13 @@ const base = {
 
 export default {
   projects: [
-    { ...base, displayName: 'unit', testMatch: ['<rootDir>/test/unit/**/*.test.ts'] },
+    {
+      ...base,
+      displayName: 'unit',
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+      // Unit tests are pure: processes, sockets and timers are refused (STYLE §26).
+      setupFiles: ['<rootDir>/test/support/unit-purity-guard.ts'],
+    },
     {
       ...base,
       displayName: 'integration',

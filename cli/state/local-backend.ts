@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { systemClock } from '../../common/index.js';
+import type { Clock } from '../../common/index.js';
 import { LeaseholdError } from '../diag/index.js';
 import { isLockHolderGone, lockBackoffMs } from './lock-holder.js';
 import { readLockFile, removeLockFile, tryCreateLockFile } from './lock-file.js';
@@ -11,10 +13,7 @@ import { validateStateSchema } from './validate-state-schema.js';
 import { isCode, writeFileAtomic } from './write-file-atomic.js';
 
 /** Time as the lock loop sees it; injected by tests so backoff is checked without waiting. */
-export interface BackendClock {
-  now(): number;
-  sleep(ms: number): Promise<void>;
-}
+export type BackendClock = Clock;
 
 /** Where a stack's local state lives. */
 export interface LocalBackendOptions {
@@ -41,18 +40,13 @@ export function localStatePaths(opts: LocalBackendOptions): LocalStatePaths {
   return { state, backup: `${state}.backup`, lock };
 }
 
-const realClock: BackendClock = {
-  now: () => Date.now(),
-  sleep: (ms) => new Promise((r) => setTimeout(r, ms)),
-};
-
 /**
  * The default StateBackend: a JSON file beside the spec, written atomically with the previous
  * state kept as `.backup`, and a `wx`-created lock file holding LockInfo (Terraform's local backend).
  */
 export function createLocalBackend(opts: LocalBackendOptions): StateBackend {
   const paths = localStatePaths(opts);
-  const clock = opts.clock ?? realClock;
+  const clock = opts.clock ?? systemClock;
   return {
     location: paths.state,
     read: () => readLocalState(paths.state, opts.stack),

@@ -4,6 +4,8 @@
  * token, which the provider client mints per request; 422 is the provider refusing the manifest
  * and is never retried.
  */
+import { systemClock } from '../../common/index.js';
+import type { Clock } from '../../common/index.js';
 import type { ProviderClient, ProviderEndpoint } from '../marketplace/marketplace-types.js';
 
 /** Inputs of {@link sendManifestWithRetry}. */
@@ -20,7 +22,8 @@ export interface SendManifestWithRetryInput {
   readonly onAttempt?: ((attempt: number) => void) | undefined;
   readonly onRetry?: ((attempt: number, reason: string) => void) | undefined;
   readonly signal?: AbortSignal | undefined;
-  readonly now?: (() => number) | undefined;
+  /** @default the system clock */
+  readonly clock?: Clock | undefined;
 }
 
 /** Sent, refused (422: the provider's reason) or given up (the last failure). */
@@ -33,8 +36,8 @@ export type SendManifestResult =
 export async function sendManifestWithRetry(
   input: SendManifestWithRetryInput,
 ): Promise<SendManifestResult> {
-  const now = input.now ?? Date.now;
-  const deadline = now() + input.timeoutMs;
+  const clock = input.clock ?? systemClock;
+  const deadline = clock.now() + input.timeoutMs;
   let delay = input.initialDelayMs ?? 250;
   for (let attempt = 1; ; attempt++) {
     input.onAttempt?.(attempt);
@@ -47,10 +50,10 @@ export async function sendManifestWithRetry(
     if (res.ok) reason = `HTTP ${res.value.status} ${res.value.body.trim().slice(0, 200)}`.trim();
     else if (res.kind === 'http') reason = `HTTP ${res.status} ${res.body.slice(0, 200)}`.trim();
     else reason = res.message;
-    if (now() + delay > deadline || input.signal?.aborted === true)
+    if (clock.now() + delay > deadline || input.signal?.aborted === true)
       return { kind: 'gave-up', attempts: attempt, lastError: reason };
     input.onRetry?.(attempt, reason);
-    await new Promise((r) => setTimeout(r, delay));
+    await clock.sleep(delay, input.signal);
     delay = Math.min(delay * 2, 4000);
   }
 }

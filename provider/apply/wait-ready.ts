@@ -3,6 +3,8 @@
  * `readyMs`). A provider that does not answer, or answers 404 before it has started the
  * manifest, is polled again: only the timeout ends the wait.
  */
+import { systemClock } from '../../common/index.js';
+import type { Clock } from '../../common/index.js';
 import type {
   ProviderClient,
   ProviderEndpoint,
@@ -23,7 +25,8 @@ export interface WaitReadyInput {
   /** @default 500 */
   readonly pollMs?: number | undefined;
   readonly signal?: AbortSignal | undefined;
-  readonly now?: (() => number) | undefined;
+  /** @default the system clock */
+  readonly clock?: Clock | undefined;
 }
 
 /** Ready with the last status, or timed out with what was last seen. */
@@ -34,8 +37,8 @@ export type WaitReadyResult =
 
 /** Waits until `ready_replicas ≥ replicas` for the service. */
 export async function waitReady(input: WaitReadyInput): Promise<WaitReadyResult> {
-  const now = input.now ?? Date.now;
-  const deadline = now() + input.timeoutMs;
+  const clock = input.clock ?? systemClock;
+  const deadline = clock.now() + input.timeoutMs;
   let seen = -1;
   let lastError: string | null = null;
   for (;;) {
@@ -55,7 +58,7 @@ export async function waitReady(input: WaitReadyInput): Promise<WaitReadyResult>
         res.kind === 'http' ? `HTTP ${res.status} ${res.body.slice(0, 200)}` : res.message;
     }
     if (input.signal?.aborted === true) return { kind: 'aborted', ready };
-    if (now() >= deadline) return { kind: 'timeout', ready, lastError };
-    await new Promise((r) => setTimeout(r, input.pollMs ?? 500));
+    if (clock.now() >= deadline) return { kind: 'timeout', ready, lastError };
+    await clock.sleep(input.pollMs ?? 500, input.signal);
   }
 }

@@ -1,3 +1,5 @@
+import { systemClock } from '../../common/index.js';
+import type { Clock } from '../../common/index.js';
 import type { ProviderClient, ProviderEndpoint } from '../marketplace/marketplace-types.js';
 import type { ChainLease, LeaseStatusReading } from './chain-lease.js';
 
@@ -19,6 +21,7 @@ export const STATUS_CONCURRENCY_PER_PROVIDER = 8;
 export async function readLeaseStatuses(
   client: ProviderClient,
   leases: readonly ChainLease[],
+  clock: Clock = systemClock,
 ): Promise<Map<string, LeaseStatusReading>> {
   const byProvider = new Map<string, ChainLease[]>();
   for (const c of leases) {
@@ -31,7 +34,7 @@ export async function readLeaseStatuses(
   await Promise.all(
     [...byProvider.values()].map((group) =>
       pool(group, STATUS_CONCURRENCY_PER_PROVIDER, async (c) => {
-        out.set(c.id, await readOne(client, c));
+        out.set(c.id, await readOne(client, c, clock));
       }),
     ),
   );
@@ -50,7 +53,11 @@ async function pool<T>(items: readonly T[], limit: number, work: (item: T) => Pr
   await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
 }
 
-async function readOne(client: ProviderClient, c: ChainLease): Promise<LeaseStatusReading> {
+async function readOne(
+  client: ProviderClient,
+  c: ChainLease,
+  clock: Clock,
+): Promise<LeaseStatusReading> {
   const p = c.provider;
   if (p === null) return unreachable('provider not registered');
   const endpoint: ProviderEndpoint = {
@@ -58,14 +65,11 @@ async function readOne(client: ProviderClient, c: ChainLease): Promise<LeaseStat
     hostUri: p.hostUri,
     certificate: p.certificate,
   };
-  let timer: NodeJS.Timeout | undefined;
   // The client has its own timeout; this one guards against a client that ignores it.
-  const guard = new Promise<LeaseStatusReading>((resolve) => {
-    timer = setTimeout(
-      () => resolve(unreachable(`timed out after ${STATUS_TIMEOUT_MS} ms`)),
-      STATUS_TIMEOUT_MS + 500,
-    );
-  });
+  const done = new AbortController();
+  const guard = clock
+    .sleep(STATUS_TIMEOUT_MS + 500, done.signal)
+    .then(() => unreachable(`timed out after ${STATUS_TIMEOUT_MS} ms`));
   try {
     const call = client
       .leaseStatus(endpoint, BigInt(c.id), { timeoutMs: STATUS_TIMEOUT_MS })
@@ -78,7 +82,7 @@ async function readOne(client: ProviderClient, c: ChainLease): Promise<LeaseStat
       .catch((e: unknown) => unreachable(e instanceof Error ? e.message : String(e)));
     return await Promise.race([call, guard]);
   } finally {
-    clearTimeout(timer);
+    done.abort();
   }
 }
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { execa } from 'execa';
 import type { StackState } from '../../cli/state/state-types.js';
 import { cliSchema } from '../support/cli-schemas.js';
+import { waitFor } from '../support/wait-for.js';
 
 // The built CLI (`npm run build` first) against one devnet shared by the file: approval rule,
 // apply from nothing (endpoints answer, plan is empty after), an update in place over --json
@@ -148,7 +149,7 @@ describe('leasehold apply (built CLI on the devnet)', () => {
     spec(dir, 'e2e-apply', { level: 'debug', count: 4 });
     const first = cli(['apply', '--auto-approve'], dir);
     const lock = join(dir, '.leasehold', 'e2e-apply.lock.json');
-    for (let i = 0; i < 200 && !existsSync(lock); i++) await new Promise((r) => setTimeout(r, 50));
+    await waitFor('the first apply to take the state lock', () => existsSync(lock));
     const second = await cli(['apply', '--auto-approve'], dir);
     expect(second.exitCode).toBe(1);
     expect(second.stderr).toContain('[state/locked]');

@@ -8,6 +8,7 @@ import type { StackDir } from './support/stack-dir.js';
 import type { StackChain } from './support/stack-chain.js';
 import { stackChain } from './support/stack-chain.js';
 import { validateStateSchema } from '../../cli/state/validate-state-schema.js';
+import { waitFor } from '../support/wait-for.js';
 
 // Two operations on one stack at once: the second fails fast naming the lock holder and leaves
 // the state whole (apply-cli.test.ts covers apply vs apply); a destroy during an apply is refused
@@ -22,9 +23,7 @@ const secretEnv = { WEB_API_KEY: 'concurrency-secret-3e8f' };
 const lockFile = () => join(web.dir, '.leasehold', 'e2e-lock.lock.json');
 
 async function lockTaken(): Promise<void> {
-  for (let i = 0; i < 400 && !existsSync(lockFile()); i++)
-    await new Promise((r) => setTimeout(r, 25));
-  expect(existsSync(lockFile())).toBe(true);
+  await waitFor('the first apply to take the state lock', () => existsSync(lockFile()));
 }
 
 beforeAll(async () => {

@@ -12,6 +12,7 @@ import { DEV_WALLET } from '../../../devnet/chain/dev-accounts.js';
 import { encodeOrderSpec } from '../../../devnet/protocol/order-spec.js';
 import { createAuthToken } from '../../../devnet/protocol/auth-token.js';
 import type { DevnetInfo } from '../../../devnet/supervisor/devnet-info.js';
+import { waitFor } from '../../support/wait-for.js';
 
 /** A fresh Leasehold home per test file. */
 export const freshHome = (): string => mkdtempSync(join(tmpdir(), 'lh-devnet-'));
@@ -43,25 +44,7 @@ export async function send(tx: Promise<unknown>): Promise<TransactionReceipt> {
   return receipt;
 }
 
-/** Polls `fn` until it returns a non-null value (or throws after `timeoutMs`). */
-export async function waitFor<T>(
-  what: string,
-  fn: () => Promise<T | null>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown = null;
-  for (;;) {
-    try {
-      const v = await fn();
-      if (v !== null) return v;
-    } catch (err) {
-      last = err;
-    }
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}: ${String(last)}`);
-    await new Promise((r) => setTimeout(r, 150));
-  }
-}
+export { waitFor };
 
 /** A one-service order spec (§3.2) with placement attributes. */
 export function orderSpec(opts: {

@@ -28,7 +28,8 @@ beforeAll(async () => {
   info = await ensureDevnet({
     home,
     log: () => undefined,
-    blockTime: 0.5,
+    // Base's 2 s blocks: the claim is about blocks, and a busy CI machine still fits a poll in one.
+    blockTime: 2,
     port: 0,
     startDelayMs: 100,
   });

@@ -58,9 +58,15 @@ describe('provider faults', () => {
     const a = await runningLease('slow');
     p2.setFault('slow');
     const order: string[] = [];
+    const served = async (): Promise<number> =>
+      Number(
+        /^http_requests_total\S* (\d+)$/m.exec((await callWorkload(a.port, '/metrics')).body)?.[1],
+      );
+    const before = await served();
     const slow = callWorkload(a.port, '/').then(() => order.push('slow'));
-    await new Promise((r) => setTimeout(r, 50));
-    await callWorkload(a.port, '/metrics').then(() => order.push('metrics'));
+    // /metrics answers while the slow request is still held: it already counts it.
+    await waitFor('the slow request counted by /metrics', async () => (await served()) > before);
+    order.push('metrics');
     p2.clearFaults();
     await slow;
     expect(order).toEqual(['metrics', 'slow']);
@@ -145,5 +151,10 @@ describe('provider faults', () => {
         () => true,
       ),
     );
+    expect(await leaseState(f, a.id)).toBe(1);
+    expect(
+      f.logs.some((l) => new RegExp(`lease ${a.id}: expired at block \\d+, closing`).test(l)),
+    ).toBe(true);
+    await expect(callWorkload(a.port)).rejects.toThrow();
   });
 });

@@ -21,6 +21,7 @@ import { startProviderDaemon } from '../../../devnet/provider-daemon/index.js';
 import type { ProviderDaemon } from '../../../devnet/provider-daemon/index.js';
 import { createAuthToken, encodeOrderSpec } from '../../../devnet/protocol/index.js';
 import type { OrderSpec } from '../../../devnet/protocol/index.js';
+import { waitFor } from '../../support/wait-for.js';
 
 /** The chain, the tenant and the matcher. */
 export interface ProviderFixture {
@@ -202,25 +203,7 @@ export async function createOrder(
   throw new Error('no OrderCreated');
 }
 
-/** Polls until `fn` gives a value other than undefined. */
-export async function waitFor<T>(
-  what: string,
-  fn: () => Promise<T | undefined>,
-  timeoutMs = 20_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  while (Date.now() < deadline) {
-    try {
-      const v = await fn();
-      if (v !== undefined) return v;
-    } catch (err) {
-      last = err;
-    }
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`timed out waiting for ${what}${last === undefined ? '' : `: ${String(last)}`}`);
-}
+export { waitFor };
 
 /** Waits for the provider's bid on `orderId`, then matches it as the matcher; returns the price. */
 export async function bidAndMatch(

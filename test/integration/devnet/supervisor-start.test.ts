@@ -10,6 +10,7 @@ import { readDevnetStatus } from '../../../devnet/supervisor/read-devnet-status.
 import { injectFault } from '../../../devnet/supervisor/inject-fault.js';
 import { stopDevnet } from '../../../devnet/supervisor/stop-devnet.js';
 import { freshHome } from './lifecycle-support.js';
+import { waitFor } from '../../support/wait-for.js';
 
 // The project-level testTimeout is ignored under `projects`; chain work needs more than 5 s.
 jest.setTimeout(90_000);
@@ -62,9 +63,11 @@ describe('devnet supervisor', () => {
       '127.0.0.14',
       '127.0.0.15',
     ]);
-    const s2 = await new Promise((r) => setTimeout(r, 600)).then(() => readDevnetStatus({ home }));
-    if (!s2.running) throw new Error('expected running');
-    expect(s2.blockNumber).toBeGreaterThan(s1.blockNumber);
+    const moved = await waitFor('a new block', async () => {
+      const s2 = await readDevnetStatus({ home });
+      return s2.running && s2.blockNumber > s1.blockNumber;
+    });
+    expect(moved).toBe(true);
   });
 
   it('GIVEN a fault request WHEN the target or kind is unknown THEN it fails with the devnet code', async () => {

@@ -62,4 +62,13 @@ describe('import boundaries', () => {
     );
     expect(offenders.map((f) => relative(root, f))).toEqual([]);
   });
+
+  it('GIVEN common/ WHEN its imports are read THEN it imports only node built-ins and itself', () => {
+    const offenders = sourceFiles(join(root, 'common')).filter((f) =>
+      importsOf(f).some(
+        (s) => !(s.startsWith('node:') || (s.startsWith('.') && resolvesInto(f, s, 'common'))),
+      ),
+    );
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
 });

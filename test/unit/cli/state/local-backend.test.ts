@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { createLocalBackend, localStatePaths } from '../../../../cli/state/local-backend.js';
 import type { BackendClock } from '../../../../cli/state/local-backend.js';
+import { steppingClock } from '../../../support/fake-clocks.js';
 import {
   StateCorruptError,
   StateLockedError,
@@ -16,31 +17,17 @@ import { sampleState } from './state-fixtures.js';
 const tmp = () => mkdtemp(join(tmpdir(), 'leasehold-state-'));
 const holder = { operation: 'plan', who: 'ana@box (pid 1)', version: '0.1.0' };
 
-/** A fake clock: sleeping advances time and records the delay, so backoff needs no real wait. */
-function fakeClock(): BackendClock & { sleeps: number[] } {
-  let t = 1_700_000_000_000;
-  const sleeps: number[] = [];
-  return {
-    sleeps,
-    now: () => t,
-    sleep: async (ms) => {
-      sleeps.push(ms);
-      t += ms;
-    },
-  };
-}
-
 describe('createLocalBackend — read and write', () => {
   it('GIVEN no state file WHEN read THEN null, and the default path is .leasehold/<stack>.state.json', async () => {
     const dir = await tmp();
-    const backend = createLocalBackend({ dir, stack: 'shop' });
+    const backend = createLocalBackend({ dir, stack: 'shop', clock: steppingClock() });
     expect(await backend.read()).toBeNull();
     expect(backend.location).toBe(join(dir, '.leasehold', 'shop.state.json'));
   });
 
   it('GIVEN a state WHEN written and read back THEN it is equal, and the file is pretty JSON', async () => {
     const dir = await tmp();
-    const backend = createLocalBackend({ dir, stack: 'shop' });
+    const backend = createLocalBackend({ dir, stack: 'shop', clock: steppingClock() });
     await backend.write(sampleState());
     expect(await backend.read()).toEqual(sampleState());
     expect(await readFile(backend.location, 'utf8')).toMatch(/^{\n {2}"formatVersion": 1,/);
@@ -48,7 +35,7 @@ describe('createLocalBackend — read and write', () => {
 
   it('GIVEN an existing state WHEN a new one is written THEN the previous one is kept as .backup and no temp file is left', async () => {
     const dir = await tmp();
-    const backend = createLocalBackend({ dir, stack: 'shop' });
+    const backend = createLocalBackend({ dir, stack: 'shop', clock: steppingClock() });
     await backend.write(sampleState({ serial: 1 }));
     await backend.write(sampleState({ serial: 2 }));
     const backup = JSON.parse(await readFile(`${backend.location}.backup`, 'utf8')) as {
@@ -73,7 +60,7 @@ describe('createLocalBackend — read and write', () => {
 
   it('GIVEN a state file that is not JSON WHEN read THEN StateCorruptError at the root, file untouched', async () => {
     const dir = await tmp();
-    const backend = createLocalBackend({ dir, stack: 'shop' });
+    const backend = createLocalBackend({ dir, stack: 'shop', clock: steppingClock() });
     await backend.write(sampleState());
     await writeFile(backend.location, '{"formatVersion": 1, "stack": ');
     const err = await backend.read().catch((e: unknown) => e);
@@ -85,7 +72,7 @@ describe('createLocalBackend — read and write', () => {
 
   it('GIVEN a lease with a non-numeric order id WHEN read THEN StateCorruptError names its JSON path', async () => {
     const dir = await tmp();
-    const backend = createLocalBackend({ dir, stack: 'shop' });
+    const backend = createLocalBackend({ dir, stack: 'shop', clock: steppingClock() });
     const bad = JSON.parse(JSON.stringify(sampleState())) as {
       resources: { leases: { orderId: string }[] }[];
     };
@@ -102,7 +89,7 @@ describe('createLocalBackend — read and write', () => {
 
   it('GIVEN a state of another stack WHEN read THEN StateWrongStackError naming both stacks', async () => {
     const dir = await tmp();
-    await createLocalBackend({ dir, stack: 'shop' }).write(sampleState());
+    await createLocalBackend({ dir, stack: 'shop', clock: steppingClock() }).write(sampleState());
     const other = createLocalBackend({
       dir,
       stack: 'blog',
@@ -116,7 +103,7 @@ describe('createLocalBackend — read and write', () => {
 
   it('GIVEN a state of a future format WHEN read THEN StateVersionError, not corrupt', async () => {
     const dir = await tmp();
-    const backend = createLocalBackend({ dir, stack: 'shop' });
+    const backend = createLocalBackend({ dir, stack: 'shop', clock: steppingClock() });
     await backend.write(sampleState());
     await writeFile(backend.location, JSON.stringify({ ...sampleState(), formatVersion: 2 }));
     const err = (await backend.read().catch((e: unknown) => e)) as StateVersionError;
@@ -126,7 +113,7 @@ describe('createLocalBackend — read and write', () => {
 
   it('GIVEN an invalid state or one of another stack WHEN written THEN it is refused and the file stays', async () => {
     const dir = await tmp();
-    const backend = createLocalBackend({ dir, stack: 'shop' });
+    const backend = createLocalBackend({ dir, stack: 'shop', clock: steppingClock() });
     await backend.write(sampleState({ serial: 5 }));
     await expect(backend.write(sampleState({ serial: -1 }))).rejects.toThrow(/serial/);
     await expect(backend.write(sampleState({ stack: 'blog' }))).rejects.toBeInstanceOf(
@@ -139,7 +126,7 @@ describe('createLocalBackend — read and write', () => {
 describe('createLocalBackend — locks', () => {
   it('GIVEN a free state WHEN locked THEN the lock file holds the LockInfo and release removes it', async () => {
     const dir = await tmp();
-    const backend = createLocalBackend({ dir, stack: 'shop' });
+    const backend = createLocalBackend({ dir, stack: 'shop', clock: steppingClock() });
     const lock = await backend.acquireLock(holder, 0);
     expect(lock).toMatchObject({ ...holder, path: backend.location });
     expect(lock.id).toMatch(/^[0-9a-f-]{36}$/);
@@ -150,8 +137,8 @@ describe('createLocalBackend — locks', () => {
 
   it('GIVEN a lock held by one backend WHEN a second backend locks with timeout 0 THEN StateLockedError names the holder at once', async () => {
     const dir = await tmp();
-    const first = createLocalBackend({ dir, stack: 'shop' });
-    const clock = fakeClock();
+    const first = createLocalBackend({ dir, stack: 'shop', clock: steppingClock() });
+    const clock = steppingClock();
     const second = createLocalBackend({ dir, stack: 'shop', clock });
     const held = await first.acquireLock(holder, 0);
     const err = (await second
@@ -167,8 +154,8 @@ describe('createLocalBackend — locks', () => {
 
   it('GIVEN a held lock WHEN another waits with a 5 s timeout THEN it backs off 100 ms doubling to 2 s, then fails', async () => {
     const dir = await tmp();
-    await createLocalBackend({ dir, stack: 'shop' }).acquireLock(holder, 0);
-    const clock = fakeClock();
+    await createLocalBackend({ dir, stack: 'shop', clock: steppingClock() }).acquireLock(holder, 0);
+    const clock = steppingClock();
     const waiter = createLocalBackend({ dir, stack: 'shop', clock });
     const err = await waiter.acquireLock(holder, 5000).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(StateLockedError);
@@ -178,7 +165,7 @@ describe('createLocalBackend — locks', () => {
 
   it('GIVEN a held lock WHEN it is released while another waits THEN the waiter gets the lock', async () => {
     const dir = await tmp();
-    const first = createLocalBackend({ dir, stack: 'shop' });
+    const first = createLocalBackend({ dir, stack: 'shop', clock: steppingClock() });
     const held = await first.acquireLock(holder, 0);
     let t = 0;
     const clock: BackendClock = {
@@ -198,7 +185,7 @@ describe('createLocalBackend — locks', () => {
 
   it('GIVEN a lock WHEN released or force-unlocked with another id THEN it stays', async () => {
     const dir = await tmp();
-    const backend = createLocalBackend({ dir, stack: 'shop' });
+    const backend = createLocalBackend({ dir, stack: 'shop', clock: steppingClock() });
     const held = await backend.acquireLock(holder, 0);
     await backend.releaseLock('not-mine');
     expect((await backend.readLock())?.id).toBe(held.id);
@@ -213,14 +200,14 @@ describe('createLocalBackend — locks', () => {
   });
 
   it('GIVEN no lock WHEN force-unlocked THEN state/not-locked', async () => {
-    const backend = createLocalBackend({ dir: await tmp(), stack: 'shop' });
+    const backend = createLocalBackend({ dir: await tmp(), stack: 'shop', clock: steppingClock() });
     await expect(backend.forceUnlock('x')).rejects.toMatchObject({ code: 'state/not-locked' });
   });
 
   it('GIVEN a lock whose holder pid is dead on this host WHEN contended THEN it is taken over; a live holder still blocks', async () => {
     const dir = await tmp();
     const { hostname } = await import('node:os');
-    const backend = createLocalBackend({ dir, stack: 'shop' });
+    const backend = createLocalBackend({ dir, stack: 'shop', clock: steppingClock() });
     // pid 2^22+1 is above Linux's pid_max ceiling, so no process has it.
     const dead = await backend.acquireLock(
       { ...holder, who: `ana@${hostname()} (pid 4194305)` },
@@ -229,7 +216,7 @@ describe('createLocalBackend — locks', () => {
     const mine = await backend.acquireLock(holder, 0);
     expect(mine.id).not.toBe(dead.id);
     expect((await backend.readLock())?.id).toBe(mine.id);
-    const live = createLocalBackend({ dir: await tmp(), stack: 'shop' });
+    const live = createLocalBackend({ dir: await tmp(), stack: 'shop', clock: steppingClock() });
     await live.acquireLock({ ...holder, who: `ana@${hostname()} (pid ${process.pid})` }, 0);
     const err2 = (await live.acquireLock(holder, 0).catch((e: unknown) => e)) as StateLockedError;
     expect(err2.code).toBe('state/locked');
@@ -237,7 +224,7 @@ describe('createLocalBackend — locks', () => {
   });
 
   it('GIVEN a dead holder on ANOTHER host WHEN contended THEN the lock is kept (never guessed away)', async () => {
-    const backend = createLocalBackend({ dir: await tmp(), stack: 'shop' });
+    const backend = createLocalBackend({ dir: await tmp(), stack: 'shop', clock: steppingClock() });
     const other = await backend.acquireLock(
       { ...holder, who: 'ana@some-other-host (pid 4194305)' },
       0,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { steppingClock } from '../../../support/fake-clocks.js';
 import { sendManifestWithRetry } from '../../../../provider/apply/send-manifest-with-retry.js';
 import type {
   ProviderClient,
@@ -26,6 +27,7 @@ const run = (client: ProviderClient, timeoutMs = 2000) =>
     manifest: [],
     timeoutMs,
     initialDelayMs: 1,
+    clock: steppingClock(),
   });
 
 describe('sendManifestWithRetry', () => {

@@ -1,7 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
 import { createSpreadQueue } from '../../../../provider/apply/spread-queue.js';
 
-const tick = (ms: number) => new Promise((r) => setTimeout(r, ms));
+// A turn of the event loop: lets every other ready placement run, with no clock involved.
+const yieldTurn = (): Promise<void> => new Promise((r) => setImmediate(r));
 
 describe('createSpreadQueue', () => {
   it('GIVEN three placements of one resource started together THEN they run one at a time, each seeing the providers before it', async () => {
@@ -12,7 +13,7 @@ describe('createSpreadQueue', () => {
       q.run('instance.web', async (claimed) => {
         order.push(`start ${name}`);
         seen.push([...claimed]);
-        await tick(5);
+        await yieldTurn();
         order.push(`end ${name}`);
         return { result: name, provider };
       });
@@ -25,13 +26,17 @@ describe('createSpreadQueue', () => {
   it('GIVEN two resources THEN their placements do not wait for each other', async () => {
     const q = createSpreadQueue();
     const order: string[] = [];
+    // `a` cannot finish before `b` has run: were the queues shared, `b` would wait on `a` forever.
+    let release = (): void => undefined;
+    const gate = new Promise<void>((r) => (release = r));
     const slow = q.run('instance.a', async () => {
-      await tick(20);
+      await gate;
       order.push('a');
       return { result: 1, provider: null };
     });
     const fast = q.run('instance.b', async () => {
       order.push('b');
+      release();
       return { result: 2, provider: null };
     });
     await Promise.all([slow, fast]);

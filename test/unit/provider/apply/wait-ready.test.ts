@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { steppingClock } from '../../../support/fake-clocks.js';
 import { waitReady } from '../../../../provider/apply/wait-ready.js';
 import type {
   ProviderClient,
@@ -29,6 +30,7 @@ const input = (client: ProviderClient, timeoutMs = 2000) => ({
   replicas: 3,
   timeoutMs,
   pollMs: 1,
+  clock: steppingClock(),
 });
 
 describe('waitReady', () => {

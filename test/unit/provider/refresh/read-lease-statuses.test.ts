@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { manualClock } from '../../../support/fake-clocks.js';
 import type {
   ProviderClient,
   ProviderLeaseStatus,
@@ -93,12 +94,11 @@ describe('readLeaseStatuses', () => {
         return { ok: false, kind: 'unreachable', message: 'connect ECONNREFUSED' };
       return new Error('socket hang up');
     });
-    const r = await readLeaseStatuses(c, [
-      lease('1', '0xa'),
-      lease('2', '0xb'),
-      lease('3', '0xc'),
-      lease('4', '0xd'),
-    ]);
+    const r = await readLeaseStatuses(
+      c,
+      [lease('1', '0xa'), lease('2', '0xb'), lease('3', '0xc'), lease('4', '0xd')],
+      manualClock(),
+    );
     expect(Object.fromEntries(r)).toEqual({
       '1': { kind: 'ok', status },
       '2': { kind: 'no-status', message: 'HTTP 404' },
@@ -109,7 +109,7 @@ describe('readLeaseStatuses', () => {
 
   it('GIVEN a terminated lease WHEN read THEN its provider is not asked', async () => {
     const { c, peak } = client(() => ({ ok: true, value: status }));
-    const r = await readLeaseStatuses(c, [lease('1', '0xa', 'terminated')]);
+    const r = await readLeaseStatuses(c, [lease('1', '0xa', 'terminated')], manualClock());
     expect(r.size).toBe(0);
     expect(peak.size).toBe(0);
   });
@@ -117,7 +117,7 @@ describe('readLeaseStatuses', () => {
   it('GIVEN many leases on one provider WHEN read THEN at most the per-provider limit is in flight, and all are read', async () => {
     const { c, peak } = client(() => ({ ok: true, value: status }));
     const many = Array.from({ length: 50 }, (_, i) => lease(String(i + 1), '0xa'));
-    const r = await readLeaseStatuses(c, [...many, lease('99', '0xb')]);
+    const r = await readLeaseStatuses(c, [...many, lease('99', '0xb')], manualClock());
     expect(r.size).toBe(51);
     expect(peak.get('0xa.example:8443')).toBe(STATUS_CONCURRENCY_PER_PROVIDER);
     expect(peak.get('0xb.example:8443')).toBe(1);

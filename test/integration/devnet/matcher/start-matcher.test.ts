@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { MatcherChain } from '../../../../devnet/matcher/matcher-chain.js';
 import type { CandidateBid } from '../../../../devnet/matcher/select-bid.js';
 import { startMatcher } from '../../../../devnet/matcher/start-matcher.js';
+import { waitFor } from '../../../support/wait-for.js';
 
 // An in-memory chain: the loop's timing rules (window, retry per block, restart scan) are what
 // is under test; the real chain path is covered by the lifecycle integration tests.
@@ -12,9 +13,14 @@ function fakeChain() {
     bids: new Map<bigint, CandidateBid[]>(),
     matched: [] as { orderId: bigint; provider: string; price: bigint; block: number }[],
     closed: false,
+    /** blockNumber() calls: each matcher poll starts with one. */
+    polls: 0,
   };
   const chain: MatcherChain = {
-    blockNumber: async () => state.block,
+    blockNumber: async () => {
+      state.polls += 1;
+      return state.block;
+    },
     ordersCreated: async (from, to) =>
       [...state.orders]
         .filter(([, o]) => o.block >= from && o.block <= to)
@@ -38,7 +44,11 @@ function fakeChain() {
   return { state, chain };
 }
 
-const settle = (): Promise<void> => new Promise((r) => setTimeout(r, 100));
+/** Waits until a whole matcher poll has run since now: two more polls have started. */
+async function settle(state: { polls: number }): Promise<void> {
+  const from = state.polls;
+  await waitFor('a whole matcher poll', () => state.polls >= from + 2);
+}
 const bid = (providerId: bigint, bidPrice: bigint): CandidateBid => ({
   provider: `0xp${providerId}`,
   providerId,
@@ -60,10 +70,10 @@ describe('startMatcher', () => {
     state.orders.set(1n, { block: 11, maxPrice: 100n, state: 0 });
     state.bids.set(1n, [bid(1n, 80n), bid(2n, 60n)]);
     state.block = 12;
-    await settle();
+    await settle(state);
     expect(state.matched).toEqual([]);
     state.block = 13;
-    await settle();
+    await settle(state);
     expect(state.matched).toEqual([{ orderId: 1n, provider: '0xp2', price: 60n, block: 13 }]);
     expect(m.openOrders()).toEqual([]);
     await m.stop();
@@ -85,9 +95,9 @@ describe('startMatcher', () => {
     m.reportRefusal('a', 2n, 'region=ap-south');
     m.reportRefusal('b', 2n, 'region=ap-south; gpu model h200');
     state.block = 12;
-    await settle();
+    await settle(state);
     state.block = 13;
-    await settle();
+    await settle(state);
     expect(m.unmatchedReason(2n)).toBe(
       'no provider met: region=ap-south (0/2), gpu model h200 (1/2)',
     );
@@ -95,7 +105,7 @@ describe('startMatcher', () => {
     expect(m.openOrders()).toEqual([2n]);
     state.bids.set(2n, [bid(1n, 50n)]);
     state.block = 14;
-    await settle();
+    await settle(state);
     expect(state.matched.map((x) => x.orderId)).toEqual([2n]);
     expect(m.unmatchedReason(2n)).toBeNull();
     await m.stop();
@@ -113,7 +123,7 @@ describe('startMatcher', () => {
       pollMs: 5,
       log: () => undefined,
     });
-    await settle();
+    await settle(state);
     expect(state.matched.map((x) => x.orderId)).toEqual([5n]);
     expect(m.openOrders()).toEqual([]);
     await m.stop();
@@ -133,10 +143,10 @@ describe('startMatcher', () => {
     });
     state.orders.set(7n, { block: 10, maxPrice: 10n, state: 0 });
     state.bids.set(7n, [bid(1n, 5n)]);
-    await settle();
+    await settle(state);
     expect(state.matched).toEqual([]);
     clock = 600;
-    await settle();
+    await settle(state);
     expect(state.matched.map((x) => x.orderId)).toEqual([7n]);
     await m.stop();
   });

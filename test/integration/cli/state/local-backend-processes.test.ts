@@ -10,7 +10,7 @@ import { lockWho } from '../../../../cli/state/lock-holder.js';
 import { createLocalBackend } from '../../../../cli/state/local-backend.js';
 import { parseState } from '../../../../cli/state/parse-state.js';
 import { StateLockedError } from '../../../../cli/state/state-errors.js';
-import { sampleState } from './state-fixtures.js';
+import { sampleState } from '../../../unit/cli/state/state-fixtures.js';
 
 // Real processes against one state directory: the guarantees that matter (one lock winner, no
 // torn file after a crash) only show across processes. Children run the compiled backend, which
@@ -20,15 +20,7 @@ const compiled = join(root, 'dist/cli/state/index.js');
 
 function child(script: string, args: string[]): ChildProcess {
   return spawn(process.execPath, ['--input-type=module', '-e', script, compiled, ...args], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-}
-
-function outputOf(p: ChildProcess): Promise<string> {
-  return new Promise((resolve) => {
-    let out = '';
-    p.stdout?.on('data', (d: Buffer) => (out += d.toString()));
-    p.on('close', () => resolve(out));
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
 }
 
@@ -44,6 +36,8 @@ function firstLine(p: ChildProcess): Promise<string> {
 }
 
 const exited = (p: ChildProcess) => new Promise((r) => p.on('close', r));
+const exitedOrGone = (p: ChildProcess): Promise<unknown> =>
+  p.exitCode !== null || p.signalCode !== null ? Promise.resolve() : exited(p);
 
 const LOCK_ONCE = `
 const [mod, dir, hold] = process.argv.slice(1);
@@ -52,11 +46,11 @@ const b = createLocalBackend({ dir, stack: 'shop' });
 try {
   const l = await b.acquireLock({ operation: 'apply', who: lockWho(), version: 't' }, 0);
   console.log(JSON.stringify({ won: true, id: l.id }));
-  if (hold === 'hold') setInterval(() => {}, 1000);
-  // A winner that exited would free its lock (a dead holder's lock is taken over): stay alive
-  // until the others have tried.
-  if (hold === 'linger') await new Promise((r) => setTimeout(r, 1500));
+  // A winner that exited would free its lock (a dead holder's lock is taken over): it stays alive
+  // until the test closes its stdin, which the test does once every other process has answered.
+  if (hold === 'hold') await new Promise((r) => process.stdin.on('end', r).resume());
 } catch (e) { console.log(JSON.stringify({ won: false, code: e.code })); }
+process.stdin.destroy();
 `;
 
 const WRITE_LOOP = `
@@ -79,12 +73,17 @@ describe('local backend across processes', () => {
   it('GIVEN five processes racing for the lock WHEN they start together THEN exactly one wins, each round', async () => {
     for (let round = 0; round < 3; round++) {
       const dir = await mkdtemp(join(tmpdir(), 'lh-race-'));
-      const outs = await Promise.all(
-        Array.from({ length: 5 }, () => outputOf(child(LOCK_ONCE, [dir, 'linger']))),
-      );
-      const results = outs.map((o) => JSON.parse(o) as { won: boolean; code?: string });
-      expect(results.filter((r) => r.won)).toHaveLength(1);
-      expect(results.filter((r) => !r.won).every((r) => r.code === 'state/locked')).toBe(true);
+      const racers = Array.from({ length: 5 }, () => child(LOCK_ONCE, [dir, 'hold']));
+      try {
+        // Every racer answers once; the winner then holds until released, however slow the others.
+        const lines = await Promise.all(racers.map(firstLine));
+        const results = lines.map((o) => JSON.parse(o) as { won: boolean; code?: string });
+        expect(results.filter((r) => r.won)).toHaveLength(1);
+        expect(results.filter((r) => !r.won).every((r) => r.code === 'state/locked')).toBe(true);
+      } finally {
+        racers.forEach((r) => r.stdin?.end());
+        await Promise.all(racers.map(exitedOrGone));
+      }
     }
   });
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { get } from 'node:http';
 import { Replica } from '../../../../devnet/workload/index.js';
 import type { ReplicaFaults } from '../../../../devnet/workload/index.js';
+import { waitFor } from '../../../support/wait-for.js';
 
 function fetchText(port: number, path: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
@@ -11,14 +12,6 @@ function fetchText(port: number, path: string): Promise<{ status: number; body: 
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
     }).on('error', reject);
   });
-}
-
-async function until(cond: () => boolean, what: string): Promise<void> {
-  for (let i = 0; i < 400; i += 1) {
-    if (cond()) return;
-    await new Promise((r) => setTimeout(r, 10));
-  }
-  throw new Error(`never happened: ${what}`);
 }
 
 function replica(faults: { current: ReplicaFaults }, lines: string[] = []): Replica {
@@ -31,7 +24,7 @@ function replica(faults: { current: ReplicaFaults }, lines: string[] = []): Repl
     ports: [{ port: 8080, externalPort: 80, proto: 'TCP' }],
     startDelayMs: 20,
     capacityRps: 10,
-    slowDelayMs: 300,
+    slowDelayMs: 5000, // long enough that a busy machine still sees /metrics answer first
     crashAfterMs: 10_000,
     faults: () => faults.current,
     log: (m) => lines.push(m),
@@ -47,7 +40,7 @@ describe('Replica', () => {
     const r = replica(faults, lines);
     r.start();
     expect(r.state).toBe('waiting');
-    await until(() => r.state === 'running', 'running');
+    await waitFor('running', () => r.state === 'running');
     const port = r.listeners[0]?.hostPort ?? 0;
     expect((await fetchText(port, '/healthz')).status).toBe(200);
     faults.current = { ...NONE, unhealthy: true };
@@ -64,13 +57,13 @@ describe('Replica', () => {
     const faults = { current: NONE };
     const r = replica(faults);
     r.start();
-    await until(() => r.state === 'running', 'running');
+    await waitFor('running', () => r.state === 'running');
     const port = r.listeners[0]?.hostPort ?? 0;
     await r.crash();
     expect(r.state).toBe('waiting');
     expect(r.listeners).toEqual([]);
     expect(r.restartCount).toBe(1);
-    await until(() => r.state === 'running', 'restarted');
+    await waitFor('restarted', () => r.state === 'running');
     expect(r.listeners[0]?.hostPort).toBe(port);
     await r.stop();
   });
@@ -79,12 +72,15 @@ describe('Replica', () => {
     const faults = { current: { ...NONE, slow: true } };
     const r = replica(faults);
     r.start();
-    await until(() => r.state === 'running', 'running');
+    await waitFor('running', () => r.state === 'running');
     const port = r.listeners[0]?.hostPort ?? 0;
     const order: string[] = [];
     const slow = fetchText(port, '/').then(() => order.push('slow'));
-    await new Promise((res) => setTimeout(res, 20));
-    await fetchText(port, '/metrics').then(() => order.push('metrics'));
+    // /metrics answers while the slow request is still held: it already counts it.
+    await waitFor('the slow request counted by /metrics', async () =>
+      /^http_requests_total\S* 1$/m.test((await fetchText(port, '/metrics')).body),
+    );
+    order.push('metrics');
     await slow;
     expect(order).toEqual(['metrics', 'slow']);
     await r.stop();

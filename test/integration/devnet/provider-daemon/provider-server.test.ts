@@ -14,6 +14,7 @@ import { startProviderServer } from '../../../../devnet/provider-daemon/provider
 import type { ProviderServer } from '../../../../devnet/provider-daemon/provider-server.js';
 import { createAuthToken, decodeOrderSpec } from '../../../../devnet/protocol/index.js';
 import type { ProviderConfig } from '../../../../devnet/config/load-provider-config.js';
+import { waitFor } from '../../../support/wait-for.js';
 
 // Public anvil test keys: account 0 is the tenant, account 9 a stranger.
 const tenant = new Wallet('0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80');
@@ -110,15 +111,6 @@ function httpJson(port: number, path = '/'): Promise<Reply> {
       res.on('end', () => resolve({ status: res.statusCode ?? 0, body: text }));
     }).on('error', reject);
   });
-}
-
-async function until<T>(probe: () => Promise<T | undefined>, what: string): Promise<T> {
-  for (let i = 0; i < 200; i += 1) {
-    const v = await probe();
-    if (v !== undefined) return v;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`never happened: ${what}`);
 }
 
 beforeAll(async () => {
@@ -229,7 +221,7 @@ describe('provider API deployment', () => {
     );
     expect(put).toEqual({ status: 200, body: '' });
     const seen = new Set<number>();
-    const status = await until(async () => {
+    const status = await waitFor('two ready replicas', async () => {
       const s = JSON.parse((await call('GET', '/lease/7/1/1/status', await auth())).body) as {
         services: Record<string, { ready_replicas: number; total: number }>;
         forwarded_ports: Record<
@@ -239,7 +231,7 @@ describe('provider API deployment', () => {
       };
       seen.add(s.services['web']?.ready_replicas ?? -1);
       return s.services['web']?.ready_replicas === 2 ? s : undefined;
-    }, 'two ready replicas');
+    });
     expect(seen.has(2)).toBe(true);
     expect(status.services['web']?.total).toBe(2);
     const ports = status.forwarded_ports?.['web'] ?? [];
@@ -332,12 +324,12 @@ describe('provider API deployment', () => {
       JSON.stringify(manifest('nginx:2', 1, ['NEW_KEY=1'])),
     );
     expect(put.status).toBe(200);
-    const port = await until(async () => {
+    const port = await waitFor('new replica', async () => {
       const s = JSON.parse((await call('GET', '/lease/7/1/1/status', await auth())).body) as {
         forwarded_ports: Record<string, { externalPort: number }[]> | null;
       };
       return s.forwarded_ports?.['web']?.[0]?.externalPort;
-    }, 'new replica');
+    });
     expect(JSON.parse((await httpJson(port)).body)).toMatchObject({
       image: 'nginx:2',
       env: ['NEW_KEY'],
