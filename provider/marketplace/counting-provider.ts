@@ -4,6 +4,7 @@
  */
 import { assert, FetchRequest, JsonRpcProvider, Network } from 'ethers';
 import type { JsonRpcPayload, JsonRpcResult } from 'ethers';
+import { isTransientRpcError } from './normalize-error.js';
 
 /** Options of {@link CountingProvider}. */
 export interface CountingProviderOptions {
@@ -17,20 +18,6 @@ export interface CountingProviderOptions {
   readonly secondsPerBlock?: number | undefined;
   /** Per-request timeout. @default 30000 */
   readonly timeoutMs?: number | undefined;
-}
-
-const TRANSIENT =
-  /ECONNRESET|ETIMEDOUT|EPIPE|socket hang up|timeout|429|too many requests|50[0-9]|bad gateway|service unavailable/i;
-
-/** True for an error worth retrying: the request may succeed unchanged a moment later. */
-export function isTransientRpcError(err: unknown): boolean {
-  if (typeof err !== 'object' || err === null) return false;
-  const e = err as { code?: unknown; message?: unknown; shortMessage?: unknown; cause?: unknown };
-  if (e.code === 'TIMEOUT') return true;
-  const text = `${String(e.shortMessage ?? '')} ${String(e.message ?? '')}`;
-  if (e.code === 'SERVER_ERROR' && TRANSIENT.test(text)) return true;
-  if (TRANSIENT.test(text) && e.code !== 'CALL_EXCEPTION') return true;
-  return e.cause !== undefined && e.cause !== err ? isTransientRpcError(e.cause) : false;
 }
 
 /** JSON-RPC over HTTP with a round-trip counter and transient-error retries. */

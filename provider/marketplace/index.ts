@@ -3,7 +3,7 @@
 // provider REST client. Loaded lazily (ethers). Must not import cli/ beyond cli/diag.
 export { createMarketplace } from './create-marketplace.js';
 export type { CreateMarketplaceOptions } from './create-marketplace.js';
-export { CountingProvider, isTransientRpcError } from './counting-provider.js';
+export { CountingProvider } from './counting-provider.js';
 export type { CountingProviderOptions } from './counting-provider.js';
 export { encodeManifest } from './encode-manifest.js';
 export type { EncodeManifestInput, EncodeManifestResult } from './encode-manifest.js';

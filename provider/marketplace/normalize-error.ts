@@ -8,6 +8,41 @@ import { redact } from '../../cli/diag/index.js';
 import { marketplaceInterfaces } from './contract-interfaces.js';
 import { MarketplaceError } from './marketplace-error.js';
 
+/** Node's codes for a connection that broke or timed out: the same request may succeed again. */
+const TRANSIENT_NETWORK_CODES = new Set([
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'EPIPE',
+  'ECONNABORTED',
+  'EAI_AGAIN',
+  'UND_ERR_SOCKET',
+]);
+
+/**
+ * True for an RPC failure worth retrying unchanged a moment later: ethers' TIMEOUT, an HTTP 429 or
+ * 5xx answer, or a broken connection. Read from the error's structured fields (ethers' code, the
+ * HTTP status, Node's errno code) — never from its message text, where any number may appear.
+ */
+export function isTransientRpcError(err: unknown): boolean {
+  if (typeof err !== 'object' || err === null) return false;
+  const e = err as {
+    code?: unknown;
+    response?: { statusCode?: unknown } | undefined;
+    cause?: unknown;
+    error?: unknown;
+  };
+  if (e.code === 'TIMEOUT') return true;
+  if (e.code === 'SERVER_ERROR' && typeof e.response?.statusCode === 'number') {
+    const status = e.response.statusCode;
+    if (status === 429 || status >= 500) return true;
+  }
+  if (typeof e.code === 'string' && TRANSIENT_NETWORK_CODES.has(e.code)) return true;
+  // ethers wraps the failure it saw in `error` (SERVER_ERROR) or `cause`.
+  for (const inner of [e.error, e.cause])
+    if (inner !== undefined && inner !== err && isTransientRpcError(inner)) return true;
+  return false;
+}
+
 /** Where the error happened, for the detail. */
 export interface ErrorContext {
   /** `createOrder`, `deposit`, `read leases` … */

@@ -1,7 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { marketplaceInterfaces } from '../../../../provider/marketplace/contract-interfaces.js';
-import { decodeRevert, normalizeError } from '../../../../provider/marketplace/normalize-error.js';
-import { isTransientRpcError } from '../../../../provider/marketplace/counting-provider.js';
+import {
+  decodeRevert,
+  isTransientRpcError,
+  normalizeError,
+} from '../../../../provider/marketplace/normalize-error.js';
 
 const revert = (name: string, args: unknown[] = []) => ({
   code: 'CALL_EXCEPTION',
@@ -61,11 +64,24 @@ describe('normalizeError', () => {
 describe('isTransientRpcError', () => {
   it.each([
     [{ code: 'TIMEOUT' }, true],
-    [{ code: 'SERVER_ERROR', shortMessage: 'server response 503 Service Unavailable' }, true],
-    [{ code: 'SERVER_ERROR', shortMessage: 'server response 429 Too Many Requests' }, true],
-    [{ message: 'read ECONNRESET' }, true],
+    [
+      { code: 'SERVER_ERROR', shortMessage: 'server response 503', response: { statusCode: 503 } },
+      true,
+    ],
+    [
+      { code: 'SERVER_ERROR', shortMessage: 'server response 429', response: { statusCode: 429 } },
+      true,
+    ],
+    [
+      { code: 'SERVER_ERROR', shortMessage: 'server response 400', response: { statusCode: 400 } },
+      false,
+    ],
+    [Object.assign(new Error('read ECONNRESET'), { code: 'ECONNRESET' }), true],
+    [{ code: 'UNKNOWN_ERROR', error: { code: 'ETIMEDOUT' } }, true],
     [{ code: 'CALL_EXCEPTION', shortMessage: 'execution reverted' }, false],
-    [{ code: 'SERVER_ERROR', shortMessage: 'server response 400 Bad Request' }, false],
+    // Numbers and words in a message are not a classification: no status, no code, no retry.
+    [{ code: 'UNKNOWN_ERROR', message: 'insufficient funds: have 5000 want 5009' }, false],
+    [{ code: 'BAD_DATA', message: 'could not decode result: timeout field 503' }, false],
   ])('GIVEN %j WHEN classified THEN transient is %s', (err, want) => {
     expect(isTransientRpcError(err)).toBe(want);
   });
