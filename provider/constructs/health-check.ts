@@ -1,4 +1,4 @@
-import type { HttpProbeSpec, TcpProbeSpec } from '../spec/spec-types.js';
+import type { HealthSpec } from '../spec/spec-types.js';
 import { TerraformResource } from './cdktf.js';
 import type { Construct } from './cdktf.js';
 import type { Instance } from './instance.js';
@@ -6,63 +6,12 @@ import { toAttributes } from './to-attributes.js';
 import { ValidationError } from './validation-error.js';
 
 /**
- * Probes for one instance: the YAML spec's `instances.<name>.health`. Exactly one of `http` or
- * `tcp` (checked in the constructor).
+ * Probes for one instance: the YAML spec's `instances.<name>.health`, whose fields are documented
+ * in provider/spec/spec-types.ts. Exactly one of `http` or `tcp` (checked in the constructor).
  */
-export interface HealthCheckProps {
+export interface HealthCheckProps extends HealthSpec {
   /** The instance probed; at most one health check per instance. */
   readonly instance: Instance;
-  /**
-   * HTTP probe: GET `path` on a declared container `port`, healthy when the status is in
-   * `expectedStatus`. Exactly one of `http` or `tcp`.
-   * @default - none
-   * @example { path: '/healthz', port: 8080, expectedStatus: '200-399' }
-   */
-  readonly http?: HttpProbeSpec | undefined;
-  /**
-   * TCP probe: healthy when a connection to the container `port` opens. Exactly one of `http`
-   * or `tcp`.
-   * @default - none
-   * @example { port: 5432 }
-   */
-  readonly tcp?: TcpProbeSpec | undefined;
-  /**
-   * Time between probes: a duration (`'10s'`) or seconds; > 0.
-   * @default '10s'
-   */
-  readonly interval?: string | number | undefined;
-  /**
-   * Time a probe may take before it counts as failed: a duration or seconds; > 0 and below
-   * `interval`.
-   * @default '2s'
-   */
-  readonly timeout?: string | number | undefined;
-  /**
-   * Consecutive successes to count as healthy, ≥ 1.
-   * @default 1
-   */
-  readonly healthyThreshold?: number | undefined;
-  /**
-   * Consecutive failures to count as unhealthy, ≥ 1.
-   * @default 3
-   */
-  readonly unhealthyThreshold?: number | undefined;
-  /**
-   * Time after a replica first becomes ready during which failures are ignored; a duration or
-   * seconds, ≥ 0.
-   * @default '30s'
-   */
-  readonly gracePeriod?: string | number | undefined;
-  /**
-   * What to do with an unhealthy replica: `replace` its lease, or only `alert`.
-   * @default 'replace'
-   */
-  readonly onFailure?: 'replace' | 'alert' | undefined;
-  /**
-   * Replacements allowed per hour for this instance, to stop flapping; ≥ 0.
-   * @default 3
-   */
-  readonly maxReplacementsPerHour?: number | undefined;
 }
 
 /**

@@ -1,7 +1,8 @@
 /**
  * The YAML spec, version 1, as a user writes it (before units are parsed and defaults applied).
  * `schemas/spec.schema.json` is the source of truth; these types mirror it for the loader and the
- * CDK constructs, whose props are these fields (STYLE §19). Units stay strings here: they are
+ * CDK constructs, whose props are derived from these types (STYLE §19): a field is documented here,
+ * once, with its unit, range and default, for YAML and CDK users alike. Units stay strings here: they are
  * parsed once, by the normalizer, into the model (provider/spec/model-types.ts).
  */
 
@@ -125,22 +126,56 @@ export interface TcpProbeSpec {
 }
 
 export interface HealthSpec {
-  /** Exactly one of `http` or `tcp`. */
+  /**
+   * HTTP probe: GET `path` on a declared container `port`, healthy when the status is in
+   * `expectedStatus`. Exactly one of `http` or `tcp`.
+   * @default - none
+   * @example { path: '/healthz', port: 8080, expectedStatus: '200-399' }
+   */
   readonly http?: HttpProbeSpec | undefined;
+  /**
+   * TCP probe: healthy when a connection to the container `port` opens. Exactly one of `http`
+   * or `tcp`.
+   * @default - none
+   * @example { port: 5432 }
+   */
   readonly tcp?: TcpProbeSpec | undefined;
-  /** @default '10s' */
+  /**
+   * Time between probes: a duration (`'10s'`) or seconds; > 0.
+   * @default '10s'
+   */
   readonly interval?: string | number | undefined;
-  /** @default '2s' */
+  /**
+   * Time a probe may take before it counts as failed: a duration or seconds; > 0 and below
+   * `interval`.
+   * @default '2s'
+   */
   readonly timeout?: string | number | undefined;
-  /** Consecutive successes to count as healthy. @default 1 */
+  /**
+   * Consecutive successes to count as healthy, ≥ 1.
+   * @default 1
+   */
   readonly healthyThreshold?: number | undefined;
-  /** Consecutive failures to count as unhealthy. @default 3 */
+  /**
+   * Consecutive failures to count as unhealthy, ≥ 1.
+   * @default 3
+   */
   readonly unhealthyThreshold?: number | undefined;
-  /** Time after a replica first becomes ready during which failures are ignored. @default '30s' */
+  /**
+   * Time after a replica first becomes ready during which failures are ignored; a duration or
+   * seconds, ≥ 0.
+   * @default '30s'
+   */
   readonly gracePeriod?: string | number | undefined;
-  /** @default 'replace' */
+  /**
+   * What to do with an unhealthy replica: `replace` its lease, or only `alert`.
+   * @default 'replace'
+   */
   readonly onFailure?: 'replace' | 'alert' | undefined;
-  /** Replacements allowed per hour for this instance, to stop flapping. @default 3 */
+  /**
+   * Replacements allowed per hour for this instance, to stop flapping; ≥ 0.
+   * @default 3
+   */
   readonly maxReplacementsPerHour?: number | undefined;
 }
 
@@ -171,16 +206,37 @@ export interface ScalingRulesSpec {
 }
 
 export interface AutoscalingSpec {
+  /**
+   * Fewest replicas, ≥ 0 and ≤ `max`.
+   * @example 2
+   */
   readonly min: number;
+  /**
+   * Most replicas, ≥ 1 and ≥ `min`.
+   * @example 6
+   */
   readonly max: number;
+  /**
+   * What drives scaling; with several metrics the largest desired count wins (as in Kubernetes
+   * HPA). At least one.
+   * @example [{ type: 'cpu', target: { averageUtilization: 70 } }]
+   */
   readonly metrics: readonly MetricSpec[];
+  /**
+   * Stabilization windows and step limits for scaling up and down.
+   * @default - scale up at once; scale down after a 5-minute window
+   * @example { scaleDown: { stabilizationWindow: '5m', policies: [{ type: 'Replicas', value: 1, period: '1m' }] } }
+   */
   readonly behavior?:
     | {
         readonly scaleUp?: ScalingRulesSpec | undefined;
         readonly scaleDown?: ScalingRulesSpec | undefined;
       }
     | undefined;
-  /** Quiet time after any change. @default '30s' */
+  /**
+   * Quiet time after any change: a duration (`'1m'`) or seconds, ≥ 0.
+   * @default '30s'
+   */
   readonly cooldown?: string | number | undefined;
 }
 
@@ -200,19 +256,75 @@ export interface CredentialsSpec {
 }
 
 export interface InstanceSpec {
+  /**
+   * Container image with its tag.
+   * @example 'nginxinc/nginx-unprivileged:1.27'
+   */
   readonly image: string;
+  /**
+   * Private registry login; the password (and optionally the username) come from environment
+   * variables at apply time.
+   * @default - public image, no login
+   * @example { registry: 'ghcr.io', username: 'me', password: { fromEnv: 'GHCR_TOKEN' } }
+   */
   readonly credentials?: CredentialsSpec | undefined;
+  /**
+   * Replaces the image's entrypoint.
+   * @default - the image's entrypoint
+   */
   readonly command?: readonly string[] | undefined;
+  /**
+   * Arguments to the entrypoint.
+   * @default - the image's arguments
+   */
   readonly args?: readonly string[] | undefined;
+  /**
+   * Plain environment variables; values are sent as strings. Never put secrets here.
+   * @default {}
+   * @example { LOG_LEVEL: 'info' }
+   */
   readonly env?: Readonly<Record<string, string | number | boolean>> | undefined;
+  /**
+   * Secret environment variables, each read from a variable of Leasehold's own environment at
+   * apply time; masked everywhere and sent only to the provider.
+   * @default {}
+   * @example { API_KEY: { fromEnv: 'WEB_API_KEY' } }
+   */
   readonly secrets?: Readonly<Record<string, FromEnv>> | undefined;
+  /**
+   * Exposed ports: container port 1–65535, `as` the external port.
+   * @default []
+   * @example [{ port: 8080, as: 80 }]
+   */
   readonly ports?: readonly PortSpec[] | undefined;
+  /**
+   * Per replica: cpu in cores (`0.5`) or millicores (`'500m'`); memory and storage as sizes
+   * (`'1Gi'`, `'512Mi'`); optional GPU.
+   * @default - the stack defaults, else Leasehold's built-in minimum
+   * @example { cpu: 1, memory: '1Gi', storage: '2Gi' }
+   */
   readonly resources?: ResourcesSpec | undefined;
-  /** @default 1 */
+  /**
+   * Number of replicas, ≥ 0. An autoscaling policy moves it between its `min` and `max`.
+   * @default 1
+   */
   readonly count?: number | undefined;
-  /** Lease duration ordered at a time: `24h`. @default '24h' */
+  /**
+   * Lease duration ordered at a time: a duration (`'24h'`, `'30m'`) or seconds.
+   * @default '24h'
+   */
   readonly duration?: string | number | undefined;
+  /**
+   * Where replicas may run: regions, tiers, provider allow/deny lists, spread.
+   * @default - any region, community tiers, no spread
+   * @example { regions: ['us-east'], spread: 'provider' }
+   */
   readonly placement?: PlacementSpec | undefined;
+  /**
+   * Maximum price per replica per hour, in whole tokens (a decimal string keeps it exact).
+   * @default - the stack defaults
+   * @example { maxPerHour: '2', token: 'USDT' }
+   */
   readonly pricing?: PricingSpec | undefined;
   readonly health?: HealthSpec | undefined;
   readonly autoscaling?: AutoscalingSpec | undefined;
@@ -256,11 +368,31 @@ export interface StackSpec {
   readonly $schema?: string | undefined;
   /** Spec format version. @default 1 */
   readonly version?: 1 | undefined;
-  /** Stack name: lowercase letters, digits and dashes, 1–40 characters. */
+  /**
+   * Stack name; the state and every on-chain order are keyed by it.
+   * Lowercase letters, digits and dashes, 1–40 characters, starting with a letter.
+   * @example 'web'
+   */
   readonly stack: string;
-  /** @default 'local' */
+  /**
+   * Marketplace to deploy to: `local` (the devnet Leasehold starts for you), a named profile
+   * (`spheron-testnet`, `spheron-mainnet`) or a custom network (RPC URL, chain id, address book).
+   * @default 'local'
+   * @example { name: 'staging', rpcUrl: 'http://127.0.0.1:8545', chainId: 31337, addressBook: 'addresses.json' }
+   */
   readonly network?: NetworkSpec | undefined;
+  /**
+   * Values every instance gets unless it sets them: resources, duration, placement, pricing,
+   * lifecycle.
+   * @default - none
+   * @example { pricing: { maxPerHour: '1', token: 'USDT' } }
+   */
   readonly defaults?: DefaultsSpec | undefined;
+  /**
+   * Spending ceiling for the whole stack: price per hour in whole tokens, escrow runway and top-up.
+   * @default - no stack ceiling (each instance's `pricing.maxPerHour` still applies)
+   * @example { maxPerHour: '15', token: 'USDT', escrow: { runway: '24h' } }
+   */
   readonly budget?: BudgetSpec | undefined;
   readonly instances: Readonly<Record<string, InstanceSpec>>;
   readonly outputs?: Readonly<Record<string, OutputSpec>> | undefined;
