@@ -19,12 +19,18 @@ export interface BuildApplyTasksInput {
 }
 
 const isDelete = (c: Change): boolean => c.action === 'delete';
+/** A create or a replacement: the slot is served by a new lease only once it succeeded. */
+const makesLease = (c: Change): boolean =>
+  c.action === 'create' || c.action === 'create-then-delete' || c.action === 'delete-then-create';
 
 /**
  * The apply graph (decision 3): creates, updates and replacements run in parallel, a resource
  * that refers to another after all of that one's non-delete changes succeeded; every delete waits
  * for all non-delete changes, and a referenced resource's deletes wait for its referrers' deletes
- * (a health check goes before its instance). No-ops and reads are not tasks.
+ * (a health check goes before its instance). A delete of a slot whose new lease another change
+ * makes (the old lease a crashed replacement left, beside the create that resumes the new one)
+ * needs that change to succeed, not only to settle: the old lease serves until the new one does.
+ * No-ops and reads are not tasks.
  */
 export function buildApplyTasks(input: BuildApplyTasksInput): ApplyTask[] {
   const active = input.changes.filter((c) => c.action !== 'no-op' && c.action !== 'read');
@@ -41,6 +47,11 @@ export function buildApplyTasks(input: BuildApplyTasksInput): ApplyTask[] {
       const other = active[j] as Change;
       return isDelete(other) && j !== id && deps(other.resource).includes(change.resource);
     });
-    return { id, change, after: [...nonDeletes, ...referrerDeletes], needs: [] };
+    const sameSlot = nonDeletes.filter((j) => {
+      const other = active[j] as Change;
+      return other.address === change.address && makesLease(other);
+    });
+    const after = [...nonDeletes, ...referrerDeletes].filter((j) => !sameSlot.includes(j));
+    return { id, change, after, needs: sameSlot };
   });
 }

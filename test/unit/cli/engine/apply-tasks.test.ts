@@ -47,6 +47,53 @@ describe('buildApplyTasks', () => {
     expect(tasks[1]?.after).toEqual([0]);
     expect(tasks[0]?.after).toEqual([]);
   });
+
+  it('GIVEN a resumed create and the duplicate lease of the same slot WHEN built THEN the duplicate delete needs the create', () => {
+    const tasks = buildApplyTasks({
+      changes: [
+        change('instance.web[0]', 'create'),
+        change('instance.web[1]', 'create'),
+        change('instance.web[0]', 'delete'),
+      ],
+      dependencies: deps,
+    });
+    expect(tasks.map((t) => [t.change.address, t.change.action, t.after, t.needs])).toEqual([
+      ['instance.web[0]', 'create', [], []],
+      ['instance.web[1]', 'create', [], []],
+      ['instance.web[0]', 'delete', [1], [0]],
+    ]);
+  });
+
+  it('GIVEN an in-place update and a duplicate of the same slot WHEN built THEN the delete only comes after it', () => {
+    const tasks = buildApplyTasks({
+      changes: [change('instance.web[0]', 'update'), change('instance.web[0]', 'delete')],
+      dependencies: deps,
+    });
+    expect(tasks[1]?.after).toEqual([0]);
+    expect(tasks[1]?.needs).toEqual([]);
+  });
+
+  it('GIVEN a resumed create that fails WHEN the graph is walked THEN the old lease of its slot is not closed', async () => {
+    const tasks = buildApplyTasks({
+      changes: [change('instance.web[0]', 'create'), change('instance.web[0]', 'delete')],
+      dependencies: deps,
+    });
+    const ran: string[] = [];
+    const results = await runTaskGraph({
+      tasks,
+      parallelism: 4,
+      signal: new AbortController().signal,
+      run: async (t) => {
+        ran.push(`${t.change.action} ${t.change.address}`);
+        return t.change.action !== 'create';
+      },
+    });
+    expect(ran).toEqual(['create instance.web[0]']);
+    expect([...results.entries()]).toEqual([
+      [0, 'failed'],
+      [1, 'not-started'],
+    ]);
+  });
 });
 
 describe('runTaskGraph', () => {
