@@ -111,6 +111,11 @@ export interface RefreshRequest {
   readonly stack: string;
   /** State before refresh; null when there is none (import). */
   readonly prior: StackState | null;
+  /**
+   * How long to wait for a journalled transaction the node holds but has not mined (an order a
+   * crashed apply sent) before reporting it as `plan/order-pending`, in ms. @default 0
+   */
+  readonly pendingTimeoutMs?: number | undefined;
 }
 
 export interface RefreshResponse {

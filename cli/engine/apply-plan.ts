@@ -14,18 +14,26 @@ import { resolveOutputs } from './resolve-outputs.js';
 import { resourceDependencies } from './resource-graph.js';
 import { runTaskGraph } from './run-task-graph.js';
 
-/** How long apply waits for a match, a manifest to be taken, and readiness (milliseconds). */
+/**
+ * How long apply waits for a match, a manifest to be taken, and readiness, and — before planning
+ * — for an order a crashed apply left pending in the mempool (milliseconds).
+ */
 export interface ApplyTimeouts {
   readonly matchMs: number;
   readonly readyMs: number;
   readonly manifestMs: number;
+  readonly pendingMs: number;
 }
 
-/** The defaults of decision 1: 60 s to match, 60 s for the manifest, 120 s to be ready. */
+/**
+ * The defaults of decision 1: 60 s to match, 60 s for the manifest, 120 s to be ready; 60 s for a
+ * pending order of an earlier apply.
+ */
 export const DEFAULT_APPLY_TIMEOUTS: ApplyTimeouts = {
   matchMs: 60_000,
   manifestMs: 60_000,
   readyMs: 120_000,
+  pendingMs: 60_000,
 };
 
 /** Everything the executor needs; the caller holds the state lock. */

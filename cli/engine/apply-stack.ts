@@ -135,6 +135,7 @@ async function planNow(input: ApplyStackInput): Promise<Start> {
     lockTimeoutMs: 0,
     version: input.version,
     now: input.now(),
+    pendingTimeoutMs: input.timeouts.pendingMs,
   });
   const end = (status: ApplyStatus): ApplyStackResult => ({
     status,
@@ -183,7 +184,11 @@ async function fromSaved(input: ApplyStackInput): Promise<Start> {
         hint: 'Fix the problems, plan again with --out, and apply that plan.',
       }),
     );
-  const refreshed = await input.session.refresh({ stack: planFile.stack, prior });
+  const refreshed = await input.session.refresh({
+    stack: planFile.stack,
+    prior,
+    pendingTimeoutMs: input.timeouts.pendingMs,
+  });
   if (hasErrors(refreshed.diagnostics))
     return {
       status: 'failed',

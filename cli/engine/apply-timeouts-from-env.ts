@@ -9,6 +9,7 @@ const VARS = {
   matchMs: 'LEASEHOLD_APPLY_MATCH_TIMEOUT',
   manifestMs: 'LEASEHOLD_APPLY_MANIFEST_TIMEOUT',
   readyMs: 'LEASEHOLD_APPLY_READY_TIMEOUT',
+  pendingMs: 'LEASEHOLD_APPLY_PENDING_TIMEOUT',
 } as const satisfies Record<keyof ApplyTimeouts, string>;
 
 /**

@@ -29,6 +29,8 @@ export interface PlanStackInput {
   /** Leasehold's version, recorded in the lock. */
   readonly version: string;
   readonly now: Date;
+  /** How long refresh waits for an order a crashed apply left pending (ms). @default 0 */
+  readonly pendingTimeoutMs?: number | undefined;
 }
 
 /** The plan and every diagnostic found making it (errors make the plan `errored`). */
@@ -41,7 +43,8 @@ export interface PlanStackResult {
 
 /**
  * Makes a plan: lock → read state → refresh → plan each resource in dependency order → outputs
- * → cost → release the lock (always). Writes nothing: a plan never changes the state.
+ * → cost → release the lock (always). Writes nothing: a plan never changes the state. When
+ * refresh reports an error, no resource is planned: the plan is errored and empty.
  */
 export function planStack(input: PlanStackInput): Promise<PlanStackResult> {
   const lock = {
@@ -58,14 +61,16 @@ export function planStack(input: PlanStackInput): Promise<PlanStackResult> {
       prior ?? emptyState({ stack: input.stack, network: input.session.network, lineage: '' });
     let drift: readonly DriftEntry[] = [];
     if (input.refresh || input.mode === 'refresh-only') {
-      const res = await input.session.refresh({ stack: input.stack, prior });
+      const { stack, pendingTimeoutMs } = input;
+      const res = await input.session.refresh({ stack, prior, pendingTimeoutMs });
       state = res.state;
       drift = res.drift;
       diagnostics.push(...res.diagnostics);
     }
     const destroy = input.mode === 'destroy';
+    // A failed refresh (an order of a crashed apply still pending) leaves nothing to plan against.
     const planned =
-      input.mode === 'refresh-only'
+      input.mode === 'refresh-only' || hasErrors(diagnostics)
         ? { changes: [], diagnostics: [], complete: true }
         : planResources({
             session: input.session,

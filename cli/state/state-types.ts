@@ -64,7 +64,10 @@ export interface OutputState {
   readonly sensitive: boolean;
 }
 
-/** A journalled intent: written before a transaction, cleared once its result is recorded. */
+/**
+ * A journalled intent: written before a transaction, cleared once its result is recorded — or by
+ * the next refresh, except while its transaction is still pending on the node.
+ */
 export interface JournalEntry {
   readonly id: string;
   /** `create-order`, `close-lease`, `update-order`, `send-manifest`. */
@@ -73,6 +76,7 @@ export interface JournalEntry {
   readonly key: string;
   /** Order or lease id when known. */
   readonly orderId: string | null;
+  /** Written once the transaction is signed, before it is broadcast; null until then. */
   readonly txHash: string | null;
   readonly createdAt: string;
 }

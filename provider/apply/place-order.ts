@@ -1,7 +1,8 @@
 /**
  * Sends the order of one slot, journalled (decision 1): the intent is written first, the tx hash
- * as soon as the node has it (before the receipt), and the order id recorded as a `planned` lease
- * the moment the receipt names it — so a crash at any point leaves something refresh resolves.
+ * once the transaction is signed and before it is broadcast, and the order id recorded as a
+ * `planned` lease the moment the receipt names it — so a crash at any point leaves something
+ * refresh resolves: a hash the node does not know was never sent, a pending one is waited for.
  */
 import { createHash } from 'node:crypto';
 import type { ApplySlotRequest } from '../../cli/provider-api.js';
@@ -36,7 +37,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
     txHash: null,
   });
   const created = await deps.marketplace.createOrder(details, {
-    onSent: (txHash) => handle.update({ txHash }),
+    onSigned: (txHash) => handle.update({ txHash }),
   });
   const orderId = created.orderId.toString();
   await handle.update({ orderId });

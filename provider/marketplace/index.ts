@@ -37,7 +37,7 @@ export type {
 } from './marketplace-types.js';
 export { MULTICALL_CHUNK, multicallRead } from './multicall.js';
 export { orderOfTx, ordersCreatedBy } from './order-logs.js';
-export type { CreatedOrderLog, OrderLogsContext } from './order-logs.js';
+export type { CreatedOrderLog, OrderLogsContext, OrderTxLookup } from './order-logs.js';
 export { decodeRevert, normalizeError } from './normalize-error.js';
 export type { ErrorContext } from './normalize-error.js';
 export {

@@ -5,7 +5,7 @@
  * units, prices per block scaled by 1e18 (reference §2.7). Nothing here knows which network it is on.
  */
 import type { ResolvedNetwork } from '../network/network-types.js';
-import type { CreatedOrderLog } from './order-logs.js';
+import type { CreatedOrderLog, OrderTxLookup } from './order-logs.js';
 
 /** Order state (reference §1.3): 0 open, 1 provisioned, 2 closed, 3 matched. */
 export type OrderStateName = 'open' | 'provisioned' | 'closed' | 'matched';
@@ -97,6 +97,11 @@ export interface OrderEvent {
 
 /** Options of {@link Marketplace.createOrder} and {@link Marketplace.updateInitialOrder}. */
 export interface SendOptions {
+  /**
+   * Called with the hash of the signed transaction BEFORE it is broadcast (a throw stops the
+   * send): journal it here, so a crash at any later instant leaves a hash refresh can look up.
+   */
+  readonly onSigned?: ((txHash: string) => void | Promise<void>) | undefined;
   /** Called with the tx hash as soon as the node accepted it, before the receipt is awaited. */
   readonly onSent?: ((txHash: string) => void | Promise<void>) | undefined;
 }
@@ -182,7 +187,7 @@ export interface Marketplace {
   deposit(token: string, amount: bigint): Promise<TxResult>;
   /** `EscrowUser.withdraw(token, amount, address(0))`. */
   withdraw(token: string, amount: bigint): Promise<TxResult>;
-  /** `createOrder`; `opts.onSent` sees the tx hash before the receipt (journal it then). */
+  /** `createOrder`; `opts.onSigned` sees the tx hash before it is broadcast (journal it then). */
   createOrder(details: OrderDetails, opts?: SendOptions): Promise<CreatedOrder>;
   /** `updateInitialOrder(orderId, details)`. */
   updateInitialOrder(orderId: bigint, details: OrderDetails, opts?: SendOptions): Promise<TxResult>;
@@ -197,8 +202,8 @@ export interface Marketplace {
     orderId: bigint,
     opts: WaitForMatchOptions,
   ): Promise<OrderEvent | null>;
-  /** The order a `createOrder` transaction created; null while it is not mined. */
-  orderOfTx(txHash: string): Promise<CreatedOrderLog | null>;
+  /** What became of a `createOrder` transaction: mined (with its order), pending, or unknown. */
+  orderOfTx(txHash: string): Promise<OrderTxLookup>;
   /** `OrderCreated` logs of orders `creator` created from `fromBlock` on. */
   ordersCreatedBy(creator: string, fromBlock: number): Promise<CreatedOrderLog[]>;
   /** Every provider in the registry (`getAllProviders`). */

@@ -1,6 +1,6 @@
 /** The signed transactions of the marketplace client, each normalised at one edge. */
-import { Contract } from 'ethers';
-import type { ContractTransactionResponse, NonceManager, TransactionReceipt } from 'ethers';
+import { Contract, keccak256 } from 'ethers';
+import type { ContractTransaction, NonceManager, TransactionReceipt } from 'ethers';
 import { formatTokenAmount } from '../spec/units/format-token-amount.js';
 import type { ResolvedNetwork } from '../network/network-types.js';
 import { marketplaceInterfaces } from './contract-interfaces.js';
@@ -47,15 +47,18 @@ function contract(
 async function send(
   wc: WriteContext,
   ctx: ErrorContext,
-  submit: () => Promise<ContractTransactionResponse>,
-  onSent?: SendOptions['onSent'],
+  build: () => Promise<ContractTransaction>,
+  hooks: SendOptions = {},
 ): Promise<TransactionReceipt> {
   let txHash: string | undefined;
   try {
-    const tx = await submit();
-    txHash = tx.hash;
-    // Journalled before the receipt: a crash while mining still leaves the hash to resolve.
-    await onSent?.(tx.hash);
+    const signed = await signLocally(wc, await build());
+    txHash = keccak256(signed);
+    // Journalled before the node sees it: a crash at any later instant leaves a hash to ask the
+    // node about, and a hash the node never saw is a transaction that was never sent.
+    await hooks.onSigned?.(txHash);
+    const tx = await wc.provider.broadcastTransaction(signed);
+    await hooks.onSent?.(tx.hash);
     const receipt = await tx.wait();
     if (receipt === null) throw new Error('transaction dropped');
     return receipt;
@@ -67,6 +70,19 @@ async function send(
   }
 }
 
+/**
+ * Populates and signs without sending, taking the next nonce from the wallet's one NonceManager
+ * exactly as its own `sendTransaction` does (the nonce is set first, so it is not read again).
+ */
+async function signLocally(wc: WriteContext, request: ContractTransaction): Promise<string> {
+  const manager = wc.signer;
+  if (manager === null) throw new Error('no signer');
+  const nonce = manager.getNonce('pending');
+  manager.increment();
+  const populated = await manager.signer.populateTransaction({ ...request, nonce: await nonce });
+  return manager.signer.signTransaction(populated);
+}
+
 const done = (r: TransactionReceipt): TxResult => ({ txHash: r.hash, blockNumber: r.blockNumber });
 
 /** ERC-20 approve of `amount` to EscrowUser. */
@@ -76,7 +92,9 @@ export async function approve(ctx: WriteContext, token: string, amount: bigint):
   const erc20 = new Contract(t.address, marketplaceInterfaces().Erc20, ctx.signer);
   const spender = ctx.network.book.contracts.EscrowUser;
   return done(
-    await send(ctx, { action: 'approve' }, () => erc20.getFunction('approve')(spender, amount)),
+    await send(ctx, { action: 'approve' }, () =>
+      erc20.getFunction('approve').populateTransaction(spender, amount),
+    ),
   );
 }
 
@@ -87,7 +105,7 @@ export async function deposit(ctx: WriteContext, token: string, amount: bigint):
   const fmt = (b: bigint): string => `${formatTokenAmount(b, t.decimals)} ${t.symbol}`;
   return done(
     await send(ctx, { action: 'deposit', formatAmount: fmt }, () =>
-      c.getFunction('deposit')(t.address, amount),
+      c.getFunction('deposit').populateTransaction(t.address, amount),
     ),
   );
 }
@@ -103,7 +121,7 @@ export async function withdraw(
   const fmt = (b: bigint): string => `${formatTokenAmount(b, t.decimals)} ${t.symbol}`;
   return done(
     await send(ctx, { action: 'withdraw', formatAmount: fmt }, () =>
-      c.getFunction('withdraw')(t.address, amount, ZERO),
+      c.getFunction('withdraw').populateTransaction(t.address, amount, ZERO),
     ),
   );
 }
@@ -128,8 +146,8 @@ export async function createOrder(
   const receipt = await send(
     ctx,
     { action: 'createOrder' },
-    () => c.getFunction('createOrder')(detailsTuple(details)),
-    opts.onSent,
+    () => c.getFunction('createOrder').populateTransaction(detailsTuple(details)),
+    opts,
   );
   const iface = marketplaceInterfaces().OrderRequest;
   for (const log of receipt.logs) {
@@ -160,8 +178,8 @@ export async function updateInitialOrder(
     await send(
       ctx,
       { action: 'updateInitialOrder', orderId },
-      () => c.getFunction('updateInitialOrder')(orderId, detailsTuple(details)),
-      opts.onSent,
+      () => c.getFunction('updateInitialOrder').populateTransaction(orderId, detailsTuple(details)),
+      opts,
     ),
   );
 }
@@ -174,7 +192,7 @@ export async function closeLease(
   const c = contract(ctx, 'ComputeLease', 'closeLease');
   try {
     const receipt = await send(ctx, { action: 'closeLease', orderId: leaseId }, () =>
-      c.getFunction('closeLease')(leaseId),
+      c.getFunction('closeLease').populateTransaction(leaseId),
     );
     return { txHash: receipt.hash };
   } catch (err) {

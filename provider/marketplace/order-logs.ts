@@ -1,7 +1,7 @@
 /**
- * `OrderCreated` logs read back: the order a transaction created (from its receipt), and the
- * orders a wallet created in a block range — how refresh resolves an apply that crashed between
- * sending `createOrder` and recording its order id.
+ * `OrderCreated` logs read back: the order a transaction created (from its receipt), or that it is
+ * still pending or unknown to the node, and the orders a wallet created in a block range — how
+ * refresh resolves an apply that crashed between signing `createOrder` and recording its order id.
  */
 import { marketplaceInterfaces } from './contract-interfaces.js';
 import type { CountingProvider } from './counting-provider.js';
@@ -50,18 +50,32 @@ function parse(
   };
 }
 
-/** The order created by `txHash`; null while the transaction is not mined (or created none). */
-export async function orderOfTx(
-  ctx: OrderLogsContext,
-  txHash: string,
-): Promise<CreatedOrderLog | null> {
-  const receipt = await ctx.provider.getTransactionReceipt(txHash);
-  if (receipt === null) return null;
+/**
+ * What the node knows of a journalled `createOrder` transaction: `mined` with the order its
+ * receipt's `OrderCreated` log names (null when it created none: reverted, or another call);
+ * `pending` while the node holds it unmined; `unknown` when the node never saw it or dropped it.
+ */
+export type OrderTxLookup =
+  | { readonly status: 'mined'; readonly order: CreatedOrderLog | null }
+  | { readonly status: 'pending' }
+  | { readonly status: 'unknown' };
+
+/** Looks `txHash` up: by its receipt, whatever its age, else by the transaction itself. */
+export async function orderOfTx(ctx: OrderLogsContext, txHash: string): Promise<OrderTxLookup> {
+  let receipt = await ctx.provider.getTransactionReceipt(txHash);
+  if (receipt === null) {
+    const tx = await ctx.provider.getTransaction(txHash);
+    if (tx === null) return { status: 'unknown' };
+    if (tx.blockNumber === null) return { status: 'pending' };
+    // Mined between the two reads.
+    receipt = await ctx.provider.getTransactionReceipt(txHash);
+    if (receipt === null) return { status: 'pending' };
+  }
   for (const log of receipt.logs) {
     const found = parse(ctx, { ...log, transactionHash: receipt.hash });
-    if (found !== null) return found;
+    if (found !== null) return { status: 'mined', order: found };
   }
-  return null;
+  return { status: 'mined', order: null };
 }
 
 /** Orders `creator` created from `fromBlock` on. */

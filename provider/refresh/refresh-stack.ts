@@ -19,21 +19,30 @@ export interface RefreshStackInput {
   readonly prior: StackState | null;
   readonly network: ResolvedNetwork;
   readonly now: Date;
+  /** How long a pending `createOrder` of the journal is waited for (ms). @default 0 */
+  readonly pendingTimeoutMs?: number | undefined;
+  /** Progress lines for humans (a wait for a pending order); never secrets. */
+  readonly log?: ((line: string) => void) | undefined;
 }
 
 /**
  * Reads the chain and the providers and reconciles them with `prior` (decision 5). The result
  * keeps prior's lineage and serial (the core bumps the serial when it writes); a stack with no
- * state gets a fresh lineage. Never fails because a provider is down: that is drift `unknown`.
+ * state gets a fresh lineage. Never fails because a provider is down: that is drift `unknown`. A
+ * journalled order still pending after `pendingTimeoutMs` stays in the journal and is reported
+ * as the error `plan/order-pending`, so nothing plans a second order for its slot.
  */
 export async function refreshStack(input: RefreshStackInput): Promise<RefreshResponse> {
   const tenant = input.tenant.toLowerCase();
-  const prior = await resolveJournal({
+  const resolved = await resolveJournal({
     marketplace: input.marketplace,
     tenant,
     prior: input.prior ?? emptyStack(input.stack, input.network),
     now: input.now,
+    pendingTimeoutMs: input.pendingTimeoutMs,
+    log: input.log,
   });
+  const prior = resolved.state;
   const facts = await readChainFacts({ ...input, prior, tenant });
   const { state, drift } = reconcileLeases({
     stack: input.stack,
@@ -43,7 +52,7 @@ export async function refreshStack(input: RefreshStackInput): Promise<RefreshRes
     now: input.now,
     adoptAttributes: (c) => attributesFromOrder(c, input.network),
   });
-  return { state, drift, diagnostics: [] };
+  return { state, drift, diagnostics: resolved.diagnostics };
 }
 
 function emptyStack(stack: string, network: ResolvedNetwork): StackState {

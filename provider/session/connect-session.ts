@@ -28,7 +28,7 @@ import type { ResolvedNetwork } from '../network/network-types.js';
 
 /** Connects to a network with a wallet as `req.signer` asks; throws LeaseholdError on failure. */
 export async function connectSession(req: ConnectRequest): Promise<ProviderSession> {
-  return buildSession(await connectParts(req));
+  return buildSession(await connectParts(req), req.log);
 }
 
 /** The network, signer, chain client and provider client of a connection. */
@@ -78,7 +78,7 @@ export interface SessionParts {
   readonly providerClient: ProviderClient;
 }
 
-function buildSession(parts: SessionParts): ProviderSession {
+function buildSession(parts: SessionParts, log: (line: string) => void): ProviderSession {
   const { network, signer, marketplace, providerClient } = parts;
   const tenant = signer.address;
   const needTenant = (): string => {
@@ -96,6 +96,8 @@ function buildSession(parts: SessionParts): ProviderSession {
         stack: r.stack,
         prior: r.prior,
         now: new Date(),
+        pendingTimeoutMs: r.pendingTimeoutMs,
+        log,
       }),
     importStack: (r) =>
       importStack({ ...io, tenant: needTenant(), stack: r.stack, now: new Date() }),

@@ -8,6 +8,7 @@ import type {
   PlanResourceRequest,
   PlanResourceResponse,
   ProviderSession,
+  RefreshRequest,
   RefreshResponse,
 } from '../../cli/provider-api.js';
 import { emptyState } from '../../cli/state/empty-state.js';
@@ -35,7 +36,9 @@ export const BOX_PRICE = 1_500_000n;
 /** What a test can change about the session. */
 export interface MemorySessionOptions {
   /** What refresh returns; default: the prior state unchanged (or an empty one), no drift. */
-  readonly refresh?: ((prior: StackState | null) => RefreshResponse) | undefined;
+  readonly refresh?:
+    | ((prior: StackState | null, req: RefreshRequest) => RefreshResponse)
+    | undefined;
   /** What importStack returns. */
   readonly imported?: RefreshResponse | undefined;
   /** Rewrites planned changes: injects provider bugs. */
@@ -70,7 +73,7 @@ export function createMemorySession(opts: MemorySessionOptions = {}): MemorySess
     ...memoryApply(chain, opts.apply),
     async refresh(req) {
       if (opts.refreshError !== undefined) throw opts.refreshError;
-      if (opts.refresh !== undefined) return opts.refresh(req.prior);
+      if (opts.refresh !== undefined) return opts.refresh(req.prior, req);
       const state =
         req.prior ?? emptyState({ stack: req.stack, network: MEMORY_NETWORK, lineage: '' });
       return { state, drift: [], diagnostics: [] };

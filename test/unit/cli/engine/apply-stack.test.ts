@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { errorDiag } from '../../../../cli/diag/index.js';
 import { DEFAULT_APPLY_TIMEOUTS } from '../../../../cli/engine/apply-plan.js';
 import { applyStack } from '../../../../cli/engine/apply-stack.js';
 import type { ApplyStackInput } from '../../../../cli/engine/apply-stack.js';
@@ -132,6 +133,48 @@ describe('applyStack', () => {
     expect(res.status).toBe('no-changes');
     expect(backend.state?.resources.map((r) => r.leases.length)).toEqual([1]);
     expect(session.chain.sent).toEqual([]);
+  });
+
+  it('GIVEN an order of a crashed apply still pending after the wait WHEN applying THEN refresh waited pendingMs, apply fails, nothing is sent or written', async () => {
+    const journalled = {
+      ...memoryState([]),
+      journal: [
+        {
+          id: 'j1',
+          operation: 'create-order',
+          address: 'box.b',
+          key: '0',
+          orderId: null,
+          txHash: `0x${'ab'.repeat(32)}`,
+          createdAt: NOW.toISOString(),
+        },
+      ],
+    };
+    const asked: (number | undefined)[] = [];
+    const session = createMemorySession({
+      refresh: (prior, req) => {
+        asked.push(req.pendingTimeoutMs);
+        const pending = errorDiag({
+          code: 'plan/order-pending',
+          summary: 'An order of an earlier apply is still pending',
+        });
+        return { state: prior ?? journalled, drift: [], diagnostics: [pending] };
+      },
+    });
+    const backend = createMemoryBackend(journalled);
+    const res = await applyStack(
+      input(session, backend, {
+        timeouts: { ...DEFAULT_APPLY_TIMEOUTS, pendingMs: 7_000 },
+        confirm: async () => {
+          throw new Error('must not ask');
+        },
+      }),
+    );
+    expect(asked).toEqual([7_000]);
+    expect(res.status).toBe('failed');
+    expect(res.diagnostics.map((d) => d.code)).toEqual(['plan/order-pending']);
+    expect(session.chain.sent).toEqual([]);
+    expect(backend.writes).toEqual([]);
   });
 
   it('GIVEN a saved plan WHEN applied at once THEN it succeeds without a prompt', async () => {

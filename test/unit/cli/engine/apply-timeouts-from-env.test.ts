@@ -7,14 +7,15 @@ describe('applyTimeoutsFromEnv', () => {
     expect(applyTimeoutsFromEnv({})).toEqual({});
   });
 
-  it('GIVEN all three variables WHEN read THEN each becomes its timeout in ms', () => {
+  it('GIVEN all four variables WHEN read THEN each becomes its timeout in ms', () => {
     expect(
       applyTimeoutsFromEnv({
         LEASEHOLD_APPLY_MATCH_TIMEOUT: '5s',
         LEASEHOLD_APPLY_MANIFEST_TIMEOUT: '1500ms',
         LEASEHOLD_APPLY_READY_TIMEOUT: '2m',
+        LEASEHOLD_APPLY_PENDING_TIMEOUT: '90s',
       }),
-    ).toEqual({ matchMs: 5000, manifestMs: 1500, readyMs: 120_000 });
+    ).toEqual({ matchMs: 5000, manifestMs: 1500, readyMs: 120_000, pendingMs: 90_000 });
   });
 
   it('GIVEN an empty variable WHEN read THEN it counts as unset', () => {

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { errorDiag } from '../../../../cli/diag/index.js';
 import { planStack } from '../../../../cli/engine/plan-stack.js';
 import type { PlanStackInput } from '../../../../cli/engine/plan-stack.js';
 import type { Change, PlanMode } from '../../../../cli/plan/plan-types.js';
@@ -47,6 +48,12 @@ async function runPlan(opts: {
   });
   return { ...res, session, backend };
 }
+
+const pendingDiag = errorDiag({
+  code: 'plan/order-pending',
+  summary: 'An order of an earlier apply is still pending',
+  address: 'box.b[0]',
+});
 
 const summary = (changes: readonly Change[]) =>
   changes.map((c) => `${c.action} ${c.address}${c.reason ? ` (${c.reason})` : ''}`);
@@ -183,6 +190,24 @@ describe('planStack', () => {
       'create box.b[1] (create-because-missing)',
     ]);
     expect(plan.drift).toHaveLength(1);
+  });
+
+  it('GIVEN refresh reports an order of a crashed apply still pending WHEN planned THEN the wait reaches refresh, and the plan is errored and changes nothing', async () => {
+    const asked: (number | undefined)[] = [];
+    const { plan, diagnostics } = await runPlan({
+      session: {
+        refresh: (prior, req) => {
+          asked.push(req.pendingTimeoutMs);
+          const state = prior ?? memoryState([]);
+          return { state, drift: [], diagnostics: [pendingDiag] };
+        },
+      },
+      extra: { pendingTimeoutMs: 5_000 },
+    });
+    expect(asked).toEqual([5_000]);
+    expect(diagnostics.map((d) => d.code)).toEqual(['plan/order-pending']);
+    expect(plan.changes).toEqual([]);
+    expect(plan).toMatchObject({ errored: true, applyable: false });
   });
 
   it('GIVEN --refresh=false WHEN planned THEN the session is never asked to refresh', async () => {
