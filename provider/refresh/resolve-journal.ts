@@ -28,8 +28,10 @@ import { addSlotRecord } from './add-slot-record.js';
 export const JOURNAL_SCAN_BLOCKS = 2000;
 
 /** Inputs of {@link resolveJournal}. */
-export interface ResolveJournalInput
-  extends Pick<AwaitJournalTxsInput, 'log' | 'clock' | 'sleep' | 'pollMs'> {
+export interface ResolveJournalInput extends Pick<
+  AwaitJournalTxsInput,
+  'log' | 'clock' | 'sleep' | 'pollMs'
+> {
   readonly marketplace: Pick<
     Marketplace,
     'orderOfTx' | 'ordersCreatedBy' | 'blockNumber' | 'readOrders'

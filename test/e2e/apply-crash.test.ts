@@ -4,7 +4,7 @@ import { applyKilledAt } from './support/apply-events.js';
 import type { E2eDevnet } from './support/e2e-devnet.js';
 import { startE2eDevnet } from './support/e2e-devnet.js';
 import type { SpecDoc } from './support/stack-dir.js';
-import { stackDir, stateLeases } from './support/stack-dir.js';
+import { instance, stackDir, stateLeases } from './support/stack-dir.js';
 import type { StackChain } from './support/stack-chain.js';
 import { stackChain } from './support/stack-chain.js';
 
@@ -84,5 +84,51 @@ describe('apply killed with SIGKILL, then applied again (built CLI on the devnet
   it('GIVEN apply killed while waiting for readiness WHEN apply runs again THEN it converges on exactly two leases', async () => {
     const lines = await killThenConverge('e2e-crash-ready', (l) => l.type === 'manifest-sent');
     expect(lines.some((l) => l.type === 'slot-done')).toBe(false);
+  });
+});
+
+describe('a replacement killed with SIGKILL, then resumed where no provider bids (built CLI on the devnet)', () => {
+  const fast = { LEASEHOLD_APPLY_MATCH_TIMEOUT: '6s' };
+  const clearFaults = async (): Promise<void> => {
+    for (let n = 1; n <= devnet.providers.length; n++) await devnet.fault(`provider-${n}`, 'clear');
+  };
+
+  it('GIVEN a cpu change killed after the new order was sent WHEN apply resumes and the new order finds no match THEN the old lease is still active and serving, and apply fails', async () => {
+    const s = stackDir(spec('e2e-crash-replace'), (d) => {
+      instance(d, 'web')['count'] = 1;
+      delete instance(d, 'web')['placement'];
+    });
+    const first = await devnet.cli(['apply', '--auto-approve'], s.dir);
+    expect(first.exitCode).toBe(0);
+    const [old] = stateLeases(s.state());
+    const oldId = old?.leaseId ?? '';
+    const url = old?.endpoints[0] ?? '';
+    expect((await fetch(url)).status).toBe(200);
+
+    try {
+      // No provider bids from here on: the replacement's order can never be matched.
+      for (let n = 1; n <= devnet.providers.length; n++)
+        await devnet.fault(`provider-${n}`, 'no-bid');
+      s.edit((d) => {
+        (instance(d, 'web')['resources'] as Record<string, unknown>)['cpu'] = 1;
+      });
+      const killed = await applyKilledAt(devnet, s.dir, (l) => l.type === 'order-created');
+      expect(killed.killed).toBe(true);
+      expect(await chain.leaseState(oldId)).toBe(0);
+
+      const resumed = await devnet.cli(['apply', '--auto-approve'], s.dir, fast);
+      expect(resumed.exitCode).toBe(1);
+      expect(resumed.stderr).toContain('[apply/no-match]');
+      // Resumed, not re-ordered: the order the killed apply sent is the only new one.
+      expect((await chain.orders('e2e-crash-replace')).map((o) => o.orderId)).toHaveLength(2);
+      expect(await chain.leaseState(oldId)).toBe(0);
+      expect((await chain.activeLeases('e2e-crash-replace')).map((l) => l.leaseId)).toEqual([
+        oldId,
+      ]);
+      expect((await fetch(url)).status).toBe(200);
+      expect(stateLeases(s.state()).map((l) => l.leaseId)).toEqual([oldId]);
+    } finally {
+      await clearFaults();
+    }
   });
 });

@@ -37,8 +37,7 @@ export const BOX_PRICE = 1_500_000n;
 export interface MemorySessionOptions {
   /** What refresh returns; default: the prior state unchanged (or an empty one), no drift. */
   readonly refresh?:
-    | ((prior: StackState | null, req: RefreshRequest) => RefreshResponse)
-    | undefined;
+    ((prior: StackState | null, req: RefreshRequest) => RefreshResponse) | undefined;
   /** What importStack returns. */
   readonly imported?: RefreshResponse | undefined;
   /** Rewrites planned changes: injects provider bugs. */

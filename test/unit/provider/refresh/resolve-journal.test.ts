@@ -2,7 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import type { JournalEntry, StackState } from '../../../../cli/state/state-types.js';
 import { encodeOrder } from '../../../../provider/marketplace/encode-order.js';
 import type { OrderInfo } from '../../../../provider/marketplace/marketplace-types.js';
-import type { CreatedOrderLog, OrderTxLookup } from '../../../../provider/marketplace/order-logs.js';
+import type {
+  CreatedOrderLog,
+  OrderTxLookup,
+} from '../../../../provider/marketplace/order-logs.js';
 import { resolveJournal } from '../../../../provider/refresh/resolve-journal.js';
 import type { ResolveJournalInput } from '../../../../provider/refresh/resolve-journal.js';
 import { instance, testNetwork } from '../resources/resource-fixtures.js';
