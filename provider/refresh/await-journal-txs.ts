@@ -3,6 +3,8 @@
  * asks again until they are mined or dropped or the deadline passes — so a crashed apply's order
  * still in the mempool is adopted instead of ordered a second time.
  */
+import { systemClock } from '../../common/index.js';
+import type { Clock } from '../../common/index.js';
 import type { JournalEntry } from '../../cli/state/state-types.js';
 import type { Marketplace } from '../marketplace/marketplace-types.js';
 import type { OrderTxLookup } from '../marketplace/order-logs.js';
@@ -20,18 +22,16 @@ export interface AwaitJournalTxsInput {
   readonly pollMs?: number | undefined;
   /** Told once when a wait starts (for humans, on stderr). */
   readonly log?: ((line: string) => void) | undefined;
-  /** Milliseconds clock. @default Date.now */
-  readonly clock?: (() => number) | undefined;
-  readonly sleep?: ((ms: number) => Promise<void>) | undefined;
+  /** @default the system clock */
+  readonly clock?: Clock | undefined;
 }
 
 /** Each entry's last lookup, by entry id; `pending` ones were still pending at the deadline. */
 export async function awaitJournalTxs(
   input: AwaitJournalTxsInput,
 ): Promise<Map<string, OrderTxLookup>> {
-  const clock = input.clock ?? Date.now;
-  const sleep = input.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  const deadline = clock() + input.timeoutMs;
+  const clock = input.clock ?? systemClock;
+  const deadline = clock.now() + input.timeoutMs;
   const out = new Map<string, OrderTxLookup>();
   let todo = [...input.entries];
   let told = false;
@@ -41,10 +41,10 @@ export async function awaitJournalTxs(
     );
     todo.forEach((e, i) => out.set(e.id, looked[i] as OrderTxLookup));
     todo = todo.filter((e) => out.get(e.id)?.status === 'pending');
-    if (todo.length === 0 || clock() >= deadline) return out;
+    if (todo.length === 0 || clock.now() >= deadline) return out;
     if (!told) input.log?.(waitingLine(todo, input.timeoutMs));
     told = true;
-    await sleep(Math.min(input.pollMs ?? 500, Math.max(0, deadline - clock())));
+    await clock.sleep(Math.min(input.pollMs ?? 500, Math.max(0, deadline - clock.now())));
   }
 }
 

@@ -30,7 +30,7 @@ export const JOURNAL_SCAN_BLOCKS = 2000;
 /** Inputs of {@link resolveJournal}. */
 export interface ResolveJournalInput extends Pick<
   AwaitJournalTxsInput,
-  'log' | 'clock' | 'sleep' | 'pollMs'
+  'log' | 'clock' | 'pollMs'
 > {
   readonly marketplace: Pick<
     Marketplace,

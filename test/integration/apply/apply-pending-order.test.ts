@@ -21,6 +21,7 @@ import { decodeStackTag } from '../../../provider/marketplace/stack-tag.js';
 import type { InstanceModel } from '../../../provider/spec/model-types.js';
 import { connectChain, deposit } from '../plan/plan-support.js';
 import type { Chain } from '../plan/plan-support.js';
+import { waitFor } from '../../support/wait-for.js';
 import { loadModel, tempDir } from './apply-support.js';
 
 jest.setTimeout(300_000);
@@ -91,17 +92,6 @@ function apply(dir: string, env: Record<string, string> = {}) {
   });
 }
 
-/** Polls `probe` until it returns a value, failing after `ms`. */
-async function waitFor<T>(what: string, probe: () => Promise<T | null>, ms = 90_000): Promise<T> {
-  const deadline = Date.now() + ms;
-  for (;;) {
-    const v = await probe();
-    if (v !== null) return v;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 /**
  * Starts apply with mining off and kills it with SIGKILL once its createOrder is journalled AND
  * known to the node; returns the journal entry left behind.
@@ -109,11 +99,15 @@ async function waitFor<T>(what: string, probe: () => Promise<T | null>, ms = 90_
 async function killAfterBroadcast(s: ReturnType<typeof stackDir>): Promise<JournalEntry> {
   await setMining(false);
   const child = apply(s.dir);
-  const entry = await waitFor('the order to be journalled and broadcast', async () => {
-    const e = s.state()?.journal.find((j) => j.operation === 'create-order' && j.txHash !== null);
-    if (e === undefined || (await rpc.getTransaction(e.txHash as string)) === null) return null;
-    return e;
-  });
+  const entry = await waitFor(
+    'the order to be journalled and broadcast',
+    async () => {
+      const e = s.state()?.journal.find((j) => j.operation === 'create-order' && j.txHash !== null);
+      if (e === undefined || (await rpc.getTransaction(e.txHash as string)) === null) return null;
+      return e;
+    },
+    90_000,
+  );
   child.kill('SIGKILL');
   const res = await child;
   expect(res.signal).toBe('SIGKILL');
@@ -181,10 +175,11 @@ describe('a createOrder left pending by a killed apply (anvil mining off)', () =
     const patient = apply(s.dir, { LEASEHOLD_APPLY_PENDING_TIMEOUT: '2m' });
     let stderr = '';
     patient.stderr?.on('data', (b: Buffer) => (stderr += b.toString('utf8')));
-    await waitFor('the rerun to wait for the pending order', async () =>
-      stderr.includes('Waiting up to 2m for the pending order') || (await pendingCount()) > 1
-        ? true
-        : null,
+    await waitFor(
+      'the rerun to wait for the pending order',
+      async () =>
+        stderr.includes('Waiting up to 2m for the pending order') || (await pendingCount()) > 1,
+      90_000,
     );
     await setMining(true);
     const done = await patient;

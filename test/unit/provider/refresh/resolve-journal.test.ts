@@ -73,10 +73,12 @@ function fakeChain(script: Record<string, OrderTxLookup[]>, logs: CreatedOrderLo
     tenant: TENANT,
     now: NOW,
     pollMs: 500,
-    clock: () => ms,
-    sleep: async (d) => {
-      calls.slept += 1;
-      ms += d;
+    clock: {
+      now: () => ms,
+      sleep: async (d) => {
+        calls.slept += 1;
+        ms += d;
+      },
     },
     marketplace: {
       orderOfTx: async (h) => {
