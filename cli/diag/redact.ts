@@ -9,11 +9,24 @@ const URL_CREDENTIALS = /(\b[a-z][a-z0-9+.-]*:\/\/)[^/\s:@]+:[^/\s@]+@/gi;
 const AUTH_HEADER =
   /(auth-spheron|authorization)(["']?\s*[:=]\s*["']?)(bearer\s+)?[A-Za-z0-9+/=._-]{16,}/gi;
 
-/** Masks every occurrence of the given secret values and of well-known secret shapes. */
+/** Values read at run time that no text may show, whoever prints it (see registerSecret). */
+const registered = new Set<string>();
+
+/**
+ * Makes every later `redact()` of this process mask `value`: for a secret read once at an edge
+ * whose text may reach messages built far away, such as an RPC URL from the environment (its path
+ * often holds an API key) inside an RPC library's error.
+ */
+export function registerSecret(value: string): void {
+  if (value.length > 0) registered.add(value);
+}
+
+/** Masks every occurrence of the given and registered secret values and of well-known shapes. */
 export function redact(text: string, secrets: readonly string[] = []): string {
   let out = text;
+  const all = [...secrets, ...registered].filter((v) => v.length > 0);
   // Longest first, so a secret that contains another is masked whole.
-  for (const s of [...secrets].filter((v) => v.length > 0).sort((a, b) => b.length - a.length)) {
+  for (const s of all.sort((a, b) => b.length - a.length)) {
     out = out.split(s).join(MASK);
   }
   return out
