@@ -4,13 +4,7 @@
  * only the provider knows what an instance is.
  */
 import type { Diagnostics } from './diag/index.js';
-import type {
-  BlockTime,
-  Change,
-  CostSummary,
-  DriftEntry,
-  PlanNetwork,
-} from './plan/plan-types.js';
+import type { BlockTime, Change, CostSummary, DriftEntry, PlanNetwork } from './plan/plan-types.js';
 import type { JournalEntry, LeaseRecord, ResourceState, StackState } from './state/state-types.js';
 
 /** One resource of the normalized model as the core sees it. */

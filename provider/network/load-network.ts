@@ -87,7 +87,10 @@ async function customBlockTime(
     } catch (e) {
       const why = redact(e instanceof Error ? e.message : String(e), [choice.rpcUrl]);
       const from = choice.rpcUrlVariable === null ? 'the spec' : choice.rpcUrlVariable;
-      throw blockTimeUnknown(choice, `reading recent blocks from its RPC (from ${from}) failed: ${why}`);
+      throw blockTimeUnknown(
+        choice,
+        `reading recent blocks from its RPC (from ${from}) failed: ${why}`,
+      );
     }
     decision = decideBlockTime({ ...declared, recentBlocks });
   }

@@ -33,7 +33,10 @@ export async function readRecentBlocks(input: ReadRecentBlocksInput): Promise<Bl
   return [...before, head];
 }
 
-async function rpcBatch(input: ReadRecentBlocksInput, tags: readonly string[]): Promise<BlockStamp[]> {
+async function rpcBatch(
+  input: ReadRecentBlocksInput,
+  tags: readonly string[],
+): Promise<BlockStamp[]> {
   const body = tags.map((tag, id) => ({
     jsonrpc: '2.0',
     id,
