@@ -30,6 +30,7 @@ export async function connect(
     name: 'local',
     rpcUrl,
     secondsPerBlock: blockTime ?? 1,
+    blockTimeSource: 'devnet',
     book,
     devWallet: true,
   });
@@ -47,7 +48,11 @@ export async function connect(
 /** A provider session over the real refresh, plan and cost code; nothing that writes. */
 export function session(chain: Chain): ProviderSession {
   return {
-    network: { name: chain.network.name, chainId: chain.network.chainId },
+    network: {
+      name: chain.network.name,
+      chainId: chain.network.chainId,
+      blockTime: { ms: chain.network.secondsPerBlock * 1000, source: 'devnet' },
+    },
     tenant: chain.tenant,
     refresh: (req) =>
       refreshStack({ ...chain, stack: req.stack, prior: req.prior, now: new Date() }),

@@ -4,7 +4,7 @@
  * only the provider knows what an instance is.
  */
 import type { Diagnostics } from './diag/index.js';
-import type { Change, CostSummary, DriftEntry } from './plan/plan-types.js';
+import type { BlockTime, Change, CostSummary, DriftEntry, PlanNetwork } from './plan/plan-types.js';
 import type { JournalEntry, LeaseRecord, ResourceState, StackState } from './state/state-types.js';
 
 /** One resource of the normalized model as the core sees it. */
@@ -94,9 +94,12 @@ export interface ConnectRequest {
     | string
     | {
         readonly name: string;
-        readonly rpcUrl?: string | undefined;
+        /** The URL, or the environment variable that holds it (read at connect time). */
+        readonly rpcUrl?: string | { readonly fromEnv: string } | undefined;
         readonly chainId?: number | undefined;
         readonly addressBook?: string | undefined;
+        /** Milliseconds per block, when the spec declares it. */
+        readonly blockTime?: number | undefined;
       };
   readonly signer: SignerNeed;
   readonly cwd: string;
@@ -211,7 +214,8 @@ export interface EscrowChangeResponse {
 
 /** A connection to one network with (optionally) a wallet: everything that needs the chain. */
 export interface ProviderSession {
-  readonly network: { readonly name: string; readonly chainId: number };
+  /** The network connected to, with the block time its prices and lease lengths use. */
+  readonly network: PlanNetwork & { readonly blockTime: BlockTime };
   /** Wallet address (lowercase), null when the session has no signer. */
   readonly tenant: string | null;
   /** Reads the chain and the providers, and reconciles them with the prior state. */

@@ -4,4 +4,5 @@ export { errorDiag, hasErrors, sortDiagnostics, warningDiag } from './diagnostic
 export type { Diagnostic, Diagnostics, SourceRange } from './diagnostic.js';
 export { DiagnosticsError, LeaseholdError } from './errors.js';
 export type { LeaseholdErrorOptions } from './errors.js';
+export { knownSecrets, registerSecret } from './known-secrets.js';
 export { redact, SENSITIVE_MASK } from './redact.js';

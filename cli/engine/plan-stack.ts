@@ -132,7 +132,11 @@ function assemblePlan(a: AssembleInput): Plan {
     lineage: a.prior?.lineage ?? '',
     serial: a.prior?.serial ?? 0,
     modelHash: input.model?.hash ?? '',
-    network: { name: input.session.network.name, chainId: input.session.network.chainId },
+    network: {
+      name: input.session.network.name,
+      chainId: input.session.network.chainId,
+      blockTime: input.session.network.blockTime,
+    },
     changes: a.planned.changes,
     drift: a.drift,
     outputs: a.outputs,

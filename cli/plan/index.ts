@@ -7,6 +7,8 @@ export { decodePlan, encodePlan, isPlanStale, planSchemaPath } from './plan-file
 export type { DecodePlanResult, PlanFile, PlanStaleness } from './plan-file.js';
 export type {
   Action,
+  BlockTime,
+  BlockTimeSource,
   Change,
   ChangeReason,
   CostDelta,
@@ -14,4 +16,5 @@ export type {
   DriftEntry,
   Plan,
   PlanMode,
+  PlanNetwork,
 } from './plan-types.js';

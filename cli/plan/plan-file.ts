@@ -7,7 +7,7 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { errorDiag } from '../diag/index.js';
 import type { Diagnostics } from '../diag/index.js';
 import type { StackState } from '../state/state-types.js';
-import type { Plan } from './plan-types.js';
+import type { Plan, PlanNetwork } from './plan-types.js';
 
 /** A saved plan (`plan --out FILE`, design decision 7): the Plan plus its staleness key. */
 export interface PlanFile {
@@ -18,7 +18,7 @@ export interface PlanFile {
   readonly lineage: string;
   readonly serial: number;
   readonly modelHash: string;
-  readonly network: { readonly name: string; readonly chainId: number };
+  readonly network: PlanNetwork;
   readonly plan: Plan;
 }
 

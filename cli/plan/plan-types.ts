@@ -86,6 +86,27 @@ export interface CostSummary {
 
 export type PlanMode = 'normal' | 'destroy' | 'refresh-only';
 
+/**
+ * Where a network's block time came from (docs/networks.md): the spec's `network.blockTime`, the
+ * address book's `blockTime`, measured from recent blocks, a built-in profile, or the devnet.
+ */
+export type BlockTimeSource = 'spec' | 'address-book' | 'measured' | 'profile' | 'devnet';
+
+/** A network's block time: every price per block and lease length in blocks is converted with it. */
+export interface BlockTime {
+  /** Milliseconds per block. */
+  readonly ms: number;
+  readonly source: BlockTimeSource;
+}
+
+/** The network a plan was made on. */
+export interface PlanNetwork {
+  readonly name: string;
+  readonly chainId: number;
+  /** Absent in plans saved before Leasehold recorded it. */
+  readonly blockTime?: BlockTime | undefined;
+}
+
 /** The in-memory plan. */
 export interface Plan {
   readonly formatVersion: 1;
@@ -96,7 +117,7 @@ export interface Plan {
   readonly serial: number;
   /** Hash of the model the plan was made from. */
   readonly modelHash: string;
-  readonly network: { readonly name: string; readonly chainId: number };
+  readonly network: PlanNetwork;
   readonly changes: readonly Change[];
   readonly drift: readonly DriftEntry[];
   readonly outputs: Readonly<

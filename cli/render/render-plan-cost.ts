@@ -1,4 +1,4 @@
-import type { CostSummary } from '../plan/plan-types.js';
+import type { BlockTime, BlockTimeSource, CostSummary, PlanNetwork } from '../plan/plan-types.js';
 import { formatBaseUnits } from './format-base-units.js';
 
 /**
@@ -29,4 +29,27 @@ export function formatHours(hours: number): string {
   if (!Number.isFinite(hours)) return 'unlimited';
   if (hours >= 48) return `${(hours / 24).toFixed(1)} days`;
   return `${hours.toFixed(1)} hours`;
+}
+
+const BLOCK_TIME_ORIGIN: Readonly<Record<BlockTimeSource, string>> = {
+  spec: 'from the spec',
+  'address-book': 'from the address book',
+  measured: 'measured from recent blocks',
+  profile: "the network's",
+  devnet: "the devnet's",
+};
+
+/**
+ * The network line under the cost, which the block time converts (hours ↔ blocks):
+ * `Network: base-fork (chain 8453), 12 s blocks (from the spec)`. Null for plans saved without it.
+ */
+export function renderPlanNetwork(network: PlanNetwork): string | null {
+  const bt = network.blockTime;
+  if (bt === undefined) return null;
+  return `Network: ${network.name} (chain ${network.chainId}), ${formatBlockTime(bt)} blocks (${BLOCK_TIME_ORIGIN[bt.source]})`;
+}
+
+/** A block time for people: `2 s`, `0.5 s`, `12 s`, `250 ms`. */
+export function formatBlockTime(bt: BlockTime): string {
+  return bt.ms < 500 ? `${bt.ms} ms` : `${bt.ms / 1000} s`;
 }

@@ -1,7 +1,7 @@
 import { countChanges, isReplace } from '../plan/count-changes.js';
 import type { Action, Change, DriftEntry, Plan } from '../plan/plan-types.js';
 import { renderPlanAttributes } from './render-plan-attributes.js';
-import { renderPlanCost } from './render-plan-cost.js';
+import { renderPlanCost, renderPlanNetwork } from './render-plan-cost.js';
 import type { Style } from './style.js';
 
 const LEGEND: readonly [Action, string, string][] = [
@@ -37,7 +37,10 @@ export function renderPlanHuman(plan: Plan, style: Style): string {
     out.push(...renderActions(acting, style));
     out.push(...renderOutputs(plan, style));
   }
-  if (plan.cost.length > 0) out.push('', ...renderPlanCost(plan.cost));
+  if (plan.cost.length > 0) {
+    const network = renderPlanNetwork(plan.network);
+    out.push('', ...renderPlanCost(plan.cost), ...(network === null ? [] : [network]));
+  }
   if (!plan.complete)
     out.push(
       '',

@@ -42,7 +42,12 @@ export interface PlanJson {
   readonly lineage: string;
   readonly serial: number;
   readonly model_hash: string;
-  readonly network: { readonly name: string; readonly chain_id: number };
+  readonly network: {
+    readonly name: string;
+    readonly chain_id: number;
+    /** Milliseconds per block and where that came from; absent in plans saved before it was kept. */
+    readonly block_time?: { readonly ms: number; readonly source: string } | undefined;
+  };
   readonly resource_changes: readonly ResourceChangeJson[];
   readonly resource_drift: readonly {
     readonly address: string;
@@ -77,7 +82,11 @@ export function renderPlanJson(plan: Plan, version: string): PlanJson {
     lineage: plan.lineage,
     serial: plan.serial,
     model_hash: plan.modelHash,
-    network: { name: plan.network.name, chain_id: plan.network.chainId },
+    network: {
+      name: plan.network.name,
+      chain_id: plan.network.chainId,
+      ...(plan.network.blockTime === undefined ? {} : { block_time: plan.network.blockTime }),
+    },
     resource_changes: plan.changes.map(toResourceChange),
     resource_drift: plan.drift.map((d) => ({
       address: d.address,

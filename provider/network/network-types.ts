@@ -2,6 +2,7 @@
  * A network the marketplace client talks to: an RPC URL, an address book and a token list. Code
  * downstream of resolution never branches on the name (DESIGN §1): it is for messages and state.
  */
+import type { BlockTimeSource } from '../../cli/plan/plan-types.js';
 import type { AddressBook } from '../../devnet/chain/address-book.js';
 
 /** A payment token of a network. */
@@ -21,8 +22,13 @@ export interface ResolvedNetwork {
   /** JSON-RPC over HTTP(S); `LEASEHOLD_RPC_URL` already applied. */
   readonly rpcUrl: string;
   readonly book: AddressBook;
-  /** Seconds per block (local: the devnet's block time, default 1; Base networks: 2). */
+  /**
+   * Seconds per block (local: the devnet's block time, default 1; Base networks: 2; custom: see
+   * decide-block-time.ts). May be fractional (0.5).
+   */
   readonly secondsPerBlock: number;
+  /** Where `secondsPerBlock` came from, for `plan` to show. */
+  readonly blockTimeSource: BlockTimeSource;
   /** Same list as `book.tokens`, for callers that need only the tokens. */
   readonly tokens: readonly NetworkToken[];
   /**

@@ -1,21 +1,30 @@
 import { LeaseholdError } from '../../cli/diag/index.js';
 import { BOOK_CONTRACTS } from '../../devnet/chain/address-book.js';
 import type { AddressBook } from '../../devnet/chain/address-book.js';
+import { parseBlockTime } from '../spec/units/index.js';
 import { CANONICAL_MULTICALL3 } from './network-profiles.js';
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 type Rec = Record<string, unknown>;
 const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 
+/** A custom network's address book, and the block time it declares. */
+export interface ParsedAddressBook {
+  readonly book: AddressBook;
+  /** `blockTime` (`"2s"`, `"250ms"` or a number of seconds) in milliseconds, when given. */
+  readonly blockTime?: number | undefined;
+}
+
 /**
- * Reads a custom network's address book (the devnet's `AddressBook` JSON shape). Multicall3 may be
- * omitted: the canonical deployment is assumed. Throws `network/address-book-invalid` listing every
- * problem, or `network/chain-id-mismatch` when the book is for another chain.
+ * Reads a custom network's address book (the devnet's `AddressBook` JSON shape, plus an optional
+ * `blockTime`). Multicall3 may be omitted: the canonical deployment is assumed. Throws
+ * `network/address-book-invalid` listing every problem, or `network/chain-id-mismatch` when the
+ * book is for another chain.
  */
 export function parseAddressBook(
   text: string,
   ctx: { readonly file: string; readonly chainId: number },
-): AddressBook {
+): ParsedAddressBook {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -43,6 +52,7 @@ export function parseAddressBook(
     if (!ok) problems.push(`tokens[${i}] needs symbol, address and integer decimals`);
   });
   if (typeof raw['chainId'] !== 'number') problems.push('chainId is not a number');
+  const blockTime = readBlockTime(raw['blockTime'], problems);
   if (problems.length > 0) throw invalid(ctx.file, problems);
   if (raw['chainId'] !== ctx.chainId) {
     throw new LeaseholdError({
@@ -52,7 +62,7 @@ export function parseAddressBook(
       hint: 'Point `network.addressBook` at the book of the same chain, or fix `network.chainId`.',
     });
   }
-  return {
+  const book: AddressBook = {
     chainId: ctx.chainId,
     contracts: filled as unknown as AddressBook['contracts'],
     tokens: tokens as AddressBook['tokens'],
@@ -62,6 +72,18 @@ export function parseAddressBook(
         : '0x0000000000000000000000000000000000000000',
     deployBlock: typeof raw['deployBlock'] === 'number' ? raw['deployBlock'] : 0,
   };
+  return blockTime === undefined ? { book } : { book, blockTime };
+}
+
+function readBlockTime(value: unknown, problems: string[]): number | undefined {
+  if (value === undefined) return undefined;
+  const r =
+    typeof value === 'string' || typeof value === 'number'
+      ? parseBlockTime(value)
+      : { ok: false as const, problem: 'expected a duration such as 2s' };
+  if (r.ok) return r.value;
+  problems.push(`blockTime ${JSON.stringify(value)}: ${r.problem}`);
+  return undefined;
 }
 
 function invalid(file: string, problems: readonly string[]): LeaseholdError {
@@ -69,6 +91,6 @@ function invalid(file: string, problems: readonly string[]): LeaseholdError {
     code: 'network/address-book-invalid',
     summary: 'Address book is malformed',
     detail: `${file}: ${problems.join('; ')}.`,
-    hint: 'Write the book as {chainId, contracts: {OrderRequest, Bid, …}, tokens: [{symbol, address, decimals}]}.',
+    hint: 'Write the book as {chainId, contracts: {OrderRequest, Bid, …}, tokens: [{symbol, address, decimals}], blockTime?}.',
   });
 }

@@ -1,10 +1,12 @@
 /**
  * Which network a command talks to (design decision 8), as a pure decision: `--network` flag >
  * `LEASEHOLD_NETWORK` > the spec's `network` > `local`; `LEASEHOLD_RPC_URL` overrides the RPC of
- * whatever is chosen. The I/O that completes `local` (the devnet) and custom networks (the address
- * book file) is in load-network.ts.
+ * whatever is chosen, and a custom network's `rpcUrl: { fromEnv }` is read from `env` here. The I/O
+ * that completes `local` (the devnet) and custom networks (the address book file, the block time)
+ * is in load-network.ts.
  */
 import { LeaseholdError } from '../../cli/diag/index.js';
+import type { BlockTimeSource } from '../../cli/plan/plan-types.js';
 import type { AddressBook } from '../../devnet/chain/address-book.js';
 import type { ResolvedNetwork } from './network-types.js';
 import { KNOWN_NETWORKS, NETWORK_PROFILES } from './network-profiles.js';
@@ -12,10 +14,13 @@ import { KNOWN_NETWORKS, NETWORK_PROFILES } from './network-profiles.js';
 /** A network as a spec declares it (the model's `network`). */
 export interface NetworkDeclaration {
   readonly name: string;
-  readonly rpcUrl?: string | undefined;
+  /** The URL, or the environment variable that holds it. */
+  readonly rpcUrl?: string | { readonly fromEnv: string } | undefined;
   readonly chainId?: number | undefined;
   /** Absolute path of the address book JSON. */
   readonly addressBook?: string | undefined;
+  /** `network.blockTime`, milliseconds. */
+  readonly blockTime?: number | undefined;
 }
 
 /** Inputs of {@link resolveNetwork}. */
@@ -35,8 +40,16 @@ export type NetworkChoice =
       readonly kind: 'custom';
       readonly name: string;
       readonly rpcUrl: string;
+      /**
+       * The environment variable the URL was read from (`LEASEHOLD_RPC_URL` or the spec's
+       * `fromEnv`), or null for the spec's literal. A URL from the environment may carry an API
+       * key: it is named by its variable in messages, never shown.
+       */
+      readonly rpcUrlVariable: string | null;
       readonly chainId: number;
       readonly addressBook: string;
+      /** The spec's `network.blockTime`, milliseconds. */
+      readonly blockTime?: number | undefined;
     };
 
 const nonEmpty = (v: string | undefined): string | undefined =>
@@ -59,6 +72,7 @@ export function resolveNetwork(input: ResolveNetworkInput): NetworkChoice {
         name,
         rpcUrl: rpcOverride ?? profile.rpcUrl,
         secondsPerBlock: profile.secondsPerBlock,
+        blockTimeSource: 'profile',
         book: profile.book,
       }),
     };
@@ -79,14 +93,50 @@ export function resolveNetwork(input: ResolveNetworkInput): NetworkChoice {
       hint: 'Add rpcUrl, chainId and addressBook under `network:` in the spec.',
     });
   }
+  const rpc =
+    rpcOverride !== null
+      ? { rpcUrl: rpcOverride, rpcUrlVariable: 'LEASEHOLD_RPC_URL' }
+      : rpcFromSpec(name, spec.rpcUrl, input.env);
   return {
     kind: 'custom',
     name,
-    rpcUrl: rpcOverride ?? spec.rpcUrl,
+    ...rpc,
     chainId: spec.chainId,
     addressBook: spec.addressBook,
+    ...(spec.blockTime === undefined ? {} : { blockTime: spec.blockTime }),
   };
 }
+
+/** The spec's RPC URL: the literal, or the value of its `fromEnv` variable (which must be set). */
+function rpcFromSpec(
+  name: string,
+  rpcUrl: string | { readonly fromEnv: string },
+  env: ResolveNetworkInput['env'],
+): { readonly rpcUrl: string; readonly rpcUrlVariable: string | null } {
+  if (typeof rpcUrl === 'string') return { rpcUrl, rpcUrlVariable: null };
+  const variable = rpcUrl.fromEnv;
+  const value = nonEmpty(env[variable]);
+  if (value === undefined) {
+    throw new LeaseholdError({
+      code: 'network/rpc-url-unset',
+      summary: 'RPC URL variable is not set',
+      detail: `Network "${name}" reads its RPC URL from the environment variable ${variable} (\`rpcUrl: { fromEnv: ${variable} }\`), which is not set or empty.`,
+      hint: `Set ${variable} to the network's JSON-RPC URL, or set LEASEHOLD_RPC_URL.`,
+    });
+  }
+  if (!RPC_URL.test(value)) {
+    throw new LeaseholdError({
+      code: 'network/rpc-url-invalid',
+      summary: 'RPC URL variable does not hold a URL',
+      detail: `The environment variable ${variable}, which holds the RPC URL of network "${name}", is not an http, https, ws or wss URL. Its value is not shown: it may carry an API key.`,
+      hint: `Set ${variable} to a URL such as https://host/path.`,
+    });
+  }
+  return { rpcUrl: value, rpcUrlVariable: variable };
+}
+
+/** What the spec schema accepts as a literal `rpcUrl`. */
+const RPC_URL = /^(?:https?|wss?):\/\/\S+$/;
 
 function unknownNetwork(name: string, origin: string): LeaseholdError {
   const known = KNOWN_NETWORKS.join(', ');
@@ -103,6 +153,7 @@ export interface FromBookInput {
   readonly name: string;
   readonly rpcUrl: string;
   readonly secondsPerBlock: number;
+  readonly blockTimeSource: BlockTimeSource;
   readonly book: AddressBook;
   /** @default false */
   readonly devWallet?: boolean | undefined;
@@ -116,6 +167,7 @@ export function fromBook(input: FromBookInput): ResolvedNetwork {
     rpcUrl: input.rpcUrl,
     book: input.book,
     secondsPerBlock: input.secondsPerBlock,
+    blockTimeSource: input.blockTimeSource,
     tokens: input.book.tokens,
     devWallet: input.devWallet ?? false,
   };

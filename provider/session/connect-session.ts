@@ -87,7 +87,14 @@ function buildSession(parts: SessionParts, log: (line: string) => void): Provide
   };
   const io = { marketplace, providerClient, network };
   return {
-    network: { name: network.name, chainId: network.chainId },
+    network: {
+      name: network.name,
+      chainId: network.chainId,
+      blockTime: {
+        ms: Math.round(network.secondsPerBlock * 1000),
+        source: network.blockTimeSource,
+      },
+    },
     tenant,
     refresh: (r) =>
       refreshStack({

@@ -17,10 +17,15 @@ export interface CheckStackResult {
 
 /**
  * The pure pipeline from a read source to the model: reading problems, then the schema, then (on a
- * schema-valid document only) the semantic rules and normalization. Each stage runs only when the
+ * schema-valid document only) the semantic rules and normalization. `addressBookHash` is the
+ * content hash of a custom network's address book, which the stack hash covers. Each stage runs only when the
  * previous ones found no error, so users see the first layer of problems all at once.
  */
-export function checkStack(parsed: ParsedSource, tokens: readonly TokenInfo[]): CheckStackResult {
+export function checkStack(
+  parsed: ParsedSource,
+  tokens: readonly TokenInfo[],
+  addressBookHash?: string | undefined,
+): CheckStackResult {
   const diags: Diagnostic[] = [...parsed.diagnostics];
   let model: StackModel | null = null;
   if (!hasErrors(diags) && parsed.data !== null) {
@@ -29,7 +34,7 @@ export function checkStack(parsed: ParsedSource, tokens: readonly TokenInfo[]): 
       const spec = parsed.data as StackSpec;
       diags.push(...validateSemantics(spec));
       if (!hasErrors(diags)) {
-        const res = normalizeStack(spec, { tokens, baseDir: parsed.baseDir });
+        const res = normalizeStack(spec, { tokens, baseDir: parsed.baseDir, addressBookHash });
         diags.push(...res.diagnostics);
         model = res.model;
       }

@@ -10,7 +10,7 @@ import { knownTokens } from './known-tokens.js';
 import type { TokenInfo } from './known-tokens.js';
 import type { ParsedSource } from './parsed-source.js';
 import { parseYamlSpec } from './parse-yaml-spec.js';
-import { readAddressBookTokens } from './read-address-book-tokens.js';
+import { readAddressBook } from './read-address-book.js';
 
 /** The spec file read when `-f` is not given. */
 export const DEFAULT_SPEC_FILE = 'leasehold.yaml';
@@ -23,8 +23,8 @@ export const DEFAULT_SPEC_FILE = 'leasehold.yaml';
 export async function loadStack(req: LoadStackRequest): Promise<LoadStackResponse> {
   const parsed = await readSource(req);
   if (parsed === null) return fileNotFound(req.file ?? DEFAULT_SPEC_FILE);
-  const { tokens, diagnostics } = await tokensFor(parsed);
-  const res = checkStack(parsed, tokens);
+  const { tokens, addressBookHash, diagnostics } = await networkFacts(parsed);
+  const res = checkStack(parsed, tokens, addressBookHash);
   // Without the address book every token looks unknown; its own error already says why.
   const rest =
     diagnostics.length > 0
@@ -63,9 +63,14 @@ async function readSource(req: LoadStackRequest): Promise<ParsedSource | null> {
   return parseYamlSpec(text, file, dirname(abs));
 }
 
-async function tokensFor(
-  parsed: ParsedSource,
-): Promise<{ tokens: readonly TokenInfo[]; diagnostics: Diagnostic[] }> {
+/** The network's tokens, and for a custom network the hash of its address book's content. */
+interface NetworkFacts {
+  readonly tokens: readonly TokenInfo[];
+  readonly addressBookHash?: string | undefined;
+  readonly diagnostics: Diagnostic[];
+}
+
+async function networkFacts(parsed: ParsedSource): Promise<NetworkFacts> {
   const data = parsed.data;
   const network =
     typeof data === 'object' && data !== null ? (data as { network?: unknown }).network : undefined;
@@ -78,8 +83,12 @@ async function tokensFor(
       : undefined;
   // A malformed network block is the schema's to report; do not add a second message about it.
   if (typeof book !== 'string') return { tokens: [], diagnostics: [] };
-  const res = await readAddressBookTokens(book, parsed.baseDir);
-  return { tokens: res.tokens, diagnostics: res.diagnostics.map((d) => locate(parsed, d)) };
+  const res = await readAddressBook(book, parsed.baseDir);
+  return {
+    tokens: res.tokens,
+    ...(res.contentHash === null ? {} : { addressBookHash: res.contentHash }),
+    diagnostics: res.diagnostics.map((d) => locate(parsed, d)),
+  };
 }
 
 function locate(parsed: ParsedSource, d: Diagnostic): Diagnostic {

@@ -15,14 +15,23 @@ export interface TokenAmount {
   readonly amount: string;
 }
 
+/**
+ * The network of the stack. `rpcUrl` and `addressBook` say where to reach the chain and where the
+ * book lies on this machine: the stack hash leaves them out (see {@link networkIdentity}), so a
+ * plan saved in one checkout applies in another, and a URL never reaches a hash.
+ */
 export interface NetworkModel {
   /** `local`, `spheron-testnet`, `spheron-mainnet`, or a custom name. */
   readonly name: string;
-  /** Set for custom networks only. */
-  readonly rpcUrl?: string | undefined;
+  /** Set for custom networks only: the URL, or the variable it is read from at connect time. */
+  readonly rpcUrl?: string | { readonly fromEnv: string } | undefined;
   readonly chainId?: number | undefined;
   /** Absolute path of the address book, custom networks only. */
   readonly addressBook?: string | undefined;
+  /** `sha256:<hex>` of the address book's canonical JSON (its content, not its path). */
+  readonly addressBookHash?: string | undefined;
+  /** `network.blockTime` of the spec, milliseconds. */
+  readonly blockTime?: number | undefined;
 }
 
 export interface PortModel {
@@ -206,7 +215,10 @@ export interface OutputModel {
   readonly sensitive: boolean;
 }
 
-/** The whole stack. `resources` are sorted by address; `hash` covers everything but itself. */
+/**
+ * The whole stack. `resources` are sorted by address; `hash` covers everything but itself and the
+ * network's location fields (`rpcUrl`, `addressBook`).
+ */
 export interface StackModel {
   readonly formatVersion: 1;
   readonly stack: string;

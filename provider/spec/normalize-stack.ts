@@ -9,10 +9,13 @@ import type { NetworkModel, ResourceModel, StackModel } from './model-types.js';
 import { normalizeAutoscaling } from './normalize-autoscaling.js';
 import { normalizeBudget } from './normalize-budget.js';
 import type { NormalizeContext } from './normalize-context.js';
+import { readUnit } from './normalize-context.js';
 import { normalizeHealth } from './normalize-health.js';
 import { normalizeInstance } from './normalize-instance.js';
 import { normalizeOutputs } from './normalize-outputs.js';
 import { sortedUnique } from './normalize-resources.js';
+import { networkIdentity } from './network-identity.js';
+import { parseBlockTime } from './units/index.js';
 import type { NetworkSpec, StackSpec } from './spec-types.js';
 import { isAbsolute, resolve } from 'node:path';
 
@@ -20,6 +23,8 @@ import { isAbsolute, resolve } from 'node:path';
 export interface NormalizeStackContext {
   readonly tokens: readonly TokenInfo[];
   readonly baseDir: string;
+  /** `contentHash` of a custom network's address book, read by the loader. */
+  readonly addressBookHash?: string | undefined;
 }
 
 /** The model, or null with the errors that prevented it. */
@@ -50,6 +55,7 @@ export function normalizeStack(spec: StackSpec, ctx: NormalizeStackContext): Nor
       );
     }
   }
+  const network = normalizeNetwork(nctx, spec.network, ctx.addressBookHash);
   const budget = spec.budget === undefined ? null : normalizeBudget(nctx, spec.budget);
   // Prices that failed to parse would make the budget check report nonsense.
   if (budget !== null && !hasErrors(nctx.diagnostics))
@@ -59,14 +65,15 @@ export function normalizeStack(spec: StackSpec, ctx: NormalizeStackContext): Nor
   const body = {
     formatVersion: 1 as const,
     stack: spec.stack,
-    network: normalizeNetwork(spec.network, ctx.baseDir),
+    network,
     budget,
     resources,
     outputs: normalizeOutputs(spec.outputs),
   };
   // Frozen: the model is immutable, and canonicalJson caches frozen values' text.
   deepFreeze(body);
-  return { model: deepFreeze({ ...body, hash: contentHash(body) }), diagnostics: nctx.diagnostics };
+  const hash = contentHash({ ...body, network: networkIdentity(network) });
+  return { model: deepFreeze({ ...body, hash }), diagnostics: nctx.diagnostics };
 }
 
 function resource<T extends ResourceModel['type']>(
@@ -79,15 +86,30 @@ function resource<T extends ResourceModel['type']>(
   return { type, name, address: `${type}.${name}`, attributes, hash } as ResourceModel;
 }
 
-function normalizeNetwork(spec: NetworkSpec | undefined, baseDir: string): NetworkModel {
+function normalizeNetwork(
+  ctx: NormalizeContext,
+  spec: NetworkSpec | undefined,
+  addressBookHash: string | undefined,
+): NetworkModel {
   if (spec === undefined) return { name: 'local' };
   if (typeof spec === 'string') return { name: spec };
+  const book = spec.addressBook;
+  const blockTime =
+    spec.blockTime === undefined
+      ? undefined
+      : readUnit(ctx, spec.blockTime, {
+          parse: parseBlockTime,
+          what: 'block time',
+          path: ['network', 'blockTime'],
+          fallback: 1,
+        });
   return {
     name: spec.name,
-    rpcUrl: spec.rpcUrl,
+    // Only the variable's name: the URL itself is read when a command connects.
+    rpcUrl: typeof spec.rpcUrl === 'string' ? spec.rpcUrl : { fromEnv: spec.rpcUrl.fromEnv },
     chainId: spec.chainId,
-    addressBook: isAbsolute(spec.addressBook)
-      ? spec.addressBook
-      : resolve(baseDir, spec.addressBook),
+    addressBook: isAbsolute(book) ? book : resolve(ctx.baseDir, book),
+    ...(addressBookHash === undefined ? {} : { addressBookHash }),
+    ...(blockTime === undefined ? {} : { blockTime }),
   };
 }

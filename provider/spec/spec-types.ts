@@ -16,10 +16,19 @@ export type NetworkSpec = string | CustomNetworkSpec;
 
 export interface CustomNetworkSpec {
   readonly name: string;
-  readonly rpcUrl: string;
+  /**
+   * JSON-RPC endpoint, or `{ fromEnv: NAME }`: read from that variable when a command connects,
+   * so the URL (often holding an API key) stays out of the model, plans, state and logs.
+   */
+  readonly rpcUrl: string | FromEnv;
   readonly chainId: number;
   /** Path of a JSON address book, relative to the spec file. */
   readonly addressBook: string;
+  /**
+   * Time per block: `2s`, `12s`, `250ms`. Default: the address book's `blockTime`, else measured
+   * from recent blocks when a command connects.
+   */
+  readonly blockTime?: string | number | undefined;
 }
 
 export interface PortSpec {
@@ -376,9 +385,10 @@ export interface StackSpec {
   readonly stack: string;
   /**
    * Marketplace to deploy to: `local` (the devnet Leasehold starts for you), a named profile
-   * (`spheron-testnet`, `spheron-mainnet`) or a custom network (RPC URL, chain id, address book).
+   * (`spheron-testnet`, `spheron-mainnet`) or a custom network (RPC URL — a literal or
+   * `{ fromEnv: NAME }` —, chain id, address book, and optionally `blockTime`, e.g. `'12s'`).
    * @default 'local'
-   * @example { name: 'staging', rpcUrl: 'http://127.0.0.1:8545', chainId: 31337, addressBook: 'addresses.json' }
+   * @example { name: 'staging', rpcUrl: { fromEnv: 'STAGING_RPC_URL' }, chainId: 8453, addressBook: 'addresses.json', blockTime: '2s' }
    */
   readonly network?: NetworkSpec | undefined;
   /**

@@ -1,8 +1,9 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import type { E2eDevnet } from './support/e2e-devnet.js';
-import { startE2eDevnet } from './support/e2e-devnet.js';
+import { readTree, startE2eDevnet } from './support/e2e-devnet.js';
 import { copyExample, instance, stateLeases } from './support/stack-dir.js';
 import type { StackDir } from './support/stack-dir.js';
 import type { StackChain } from './support/stack-chain.js';
@@ -83,5 +84,62 @@ describe('saved plans (built CLI on the devnet)', () => {
     expect(r.exitCode).toBe(0);
     expect(await chain.activeLeases('e2e-saved')).toEqual([]);
     expect(stateLeases(web.state())).toEqual([]);
+  });
+});
+
+// Plans that travel: the stack (spec + address book) of a custom network — this devnet's chain,
+// its RPC URL with an API key from the environment — planned in one directory and the saved plan
+// applied from a copy in another, as CI does on another runner.
+describe('a saved plan on a custom network (built CLI on the devnet)', () => {
+  const KEY = 'rpc-api-key-e2e-8d2c';
+  const env = (): Record<string, string> => ({
+    TRAVEL_RPC_URL: `${devnet.rpcUrl}/?apikey=${KEY}`,
+    LEASEHOLD_PRIVATE_KEY: devnet.devWallet.privateKey,
+  });
+
+  it('GIVEN a plan saved in one checkout WHEN the stack is copied elsewhere THEN the plan applies there, shows the block time, and the URL is written nowhere', async () => {
+    const a = copyExample('hello.yaml', 'e2e-travel', (d) => {
+      d['network'] = {
+        name: 'devnet-chain',
+        rpcUrl: { fromEnv: 'TRAVEL_RPC_URL' },
+        chainId: devnet.chainId,
+        addressBook: './book.json',
+        blockTime: '500ms',
+      };
+    });
+    writeFileSync(join(a.dir, 'book.json'), JSON.stringify(devnet.addressBook, null, 2));
+    const plan = await devnet.cli(['plan', '--out', 'travel.json'], a.dir, env());
+    expect(plan.exitCode).toBe(0);
+    expect(plan.stdout).toContain(
+      'Network: devnet-chain (chain 31337), 0.5 s blocks (from the spec)',
+    );
+    const b = mkdtempSync(join(tmpdir(), 'lh-e2e-travel-elsewhere-'));
+    for (const f of ['leasehold.yaml', 'book.json', 'travel.json'])
+      copyFileSync(join(a.dir, f), join(b, f));
+    const r = await devnet.cli(['apply', 'travel.json'], b, env());
+    expect(r.stderr).not.toContain('stale');
+    expect(r.exitCode).toBe(0);
+    expect(await chain.activeLeases('e2e-travel')).toHaveLength(1);
+    const written = [readTree(a.dir), readTree(b), plan.stdout, plan.stderr, r.stdout, r.stderr];
+    for (const text of written) expect(text).not.toContain(KEY);
+    expect(JSON.parse(readFileSync(join(b, 'travel.json'), 'utf8'))).toMatchObject({
+      network: { name: 'devnet-chain', chainId: 31337, blockTime: { ms: 500, source: 'spec' } },
+    });
+  });
+
+  it('GIVEN rpcUrl fromEnv WHEN its variable is not set THEN network/rpc-url-unset names it, exit 1', async () => {
+    const c = copyExample('hello.yaml', 'e2e-unset', (d) => {
+      d['network'] = {
+        name: 'devnet-chain',
+        rpcUrl: { fromEnv: 'UNSET_RPC_URL' },
+        chainId: devnet.chainId,
+        addressBook: './book.json',
+      };
+    });
+    writeFileSync(join(c.dir, 'book.json'), JSON.stringify(devnet.addressBook));
+    const r = await devnet.cli(['plan'], c.dir, env());
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('[network/rpc-url-unset]');
+    expect(r.stderr).toContain('UNSET_RPC_URL');
   });
 });

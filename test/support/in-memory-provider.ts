@@ -28,7 +28,11 @@ import type {
 // per replica. Every other type has no slots: create / update / delete / no-op by equality.
 
 /** The network every in-memory session reports. */
-export const MEMORY_NETWORK = { name: 'memory', chainId: 31337 } as const;
+export const MEMORY_NETWORK = {
+  name: 'memory',
+  chainId: 31337,
+  blockTime: { ms: 2000, source: 'profile' },
+} as const;
 
 /** Base units per box replica per hour (token `uTEST`, 6 decimals). */
 export const BOX_PRICE = 1_500_000n;

@@ -4,6 +4,7 @@ export { formatByteSize } from './format-byte-size.js';
 export { formatCpu } from './format-cpu.js';
 export { formatDuration } from './format-duration.js';
 export { formatTokenAmount } from './format-token-amount.js';
+export { parseBlockTime } from './parse-block-time.js';
 export { BYTE_UNITS, parseByteSize } from './parse-byte-size.js';
 export { parseCpu } from './parse-cpu.js';
 export { DURATION_UNITS, parseDuration } from './parse-duration.js';

@@ -79,6 +79,7 @@ beforeAll(async () => {
     name: 'local',
     rpcUrl: info.rpcUrl,
     secondsPerBlock: info.blockTime ?? 1,
+    blockTimeSource: 'devnet',
     book: info.addressBook,
     devWallet: true,
   });

@@ -36,6 +36,7 @@ export async function connectChain(info: DevnetInfo): Promise<Chain> {
     name: 'local',
     rpcUrl: info.rpcUrl,
     secondsPerBlock: info.blockTime ?? 1,
+    blockTimeSource: 'devnet',
     book: info.addressBook,
     devWallet: true,
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { redact, SENSITIVE_MASK } from '../../../../cli/diag/index.js';
+import { redact, registerSecret, SENSITIVE_MASK } from '../../../../cli/diag/index.js';
 
 describe('redact', () => {
   it('GIVEN a known secret value WHEN redacted THEN every occurrence is masked', () => {
@@ -17,6 +17,13 @@ describe('redact', () => {
     expect(out).not.toContain('s3cret');
     expect(out).not.toContain('eyJwdWJfa2V5IjoiMDQ');
     expect(out).toContain('https://');
+  });
+
+  it('GIVEN a registered secret (an RPC URL from the environment) THEN every later redact masks it', () => {
+    const url = 'https://base.example/v2/registered-key-5e1f';
+    expect(redact(`request to ${url} failed`)).toContain(url);
+    registerSecret(url);
+    expect(redact(`request to ${url} failed`)).toBe(`request to ${SENSITIVE_MASK} failed`);
   });
 
   it('GIVEN overlapping secrets THEN the longer one is masked whole', () => {

@@ -66,6 +66,18 @@ describe('plan file', () => {
     expect(res.diagnostics[0]?.detail).toContain(file);
   });
 
+  it('GIVEN a plan saved before block times were recorded WHEN decoded THEN it is still valid', () => {
+    const { blockTime: _none, ...network } = PLAN.network;
+    const old = encodePlan({ ...PLAN, network });
+    expect(decodePlan(JSON.stringify(old), { file }).diagnostics).toEqual([]);
+  });
+
+  it('GIVEN a plan with a malformed block time WHEN decoded THEN plan/invalid-file', () => {
+    const network = { ...PLAN.network, blockTime: { ms: 0, source: 'guessed' } };
+    const bad = JSON.stringify(encodePlan({ ...PLAN, network } as unknown as typeof PLAN));
+    expect(decodePlan(bad, { file }).diagnostics.map((d) => d.code)).toEqual(['plan/invalid-file']);
+  });
+
   it('GIVEN a plan of another stack WHEN decoded for this stack THEN plan/wrong-stack names both', () => {
     const res = decodePlan(JSON.stringify(encodePlan(PLAN)), { file, expectedStack: 'blog' });
     expect(res.planFile).toBeNull();

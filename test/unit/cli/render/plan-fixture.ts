@@ -115,7 +115,7 @@ export const PLAN: Plan = {
   lineage: '6f1c2f7e-0000-4000-8000-000000000001',
   serial: 12,
   modelHash: 'sha256:abc123',
-  network: { name: 'local', chainId: 31337 },
+  network: { name: 'local', chainId: 31337, blockTime: { ms: 1000, source: 'devnet' } },
   changes: CHANGES,
   drift: [
     {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { renderPlanHuman } from '../../../../cli/render/render-plan-human.js';
 import { COLOR, PLAIN } from '../../../../cli/render/style.js';
+import type { Plan } from '../../../../cli/plan/plan-types.js';
 import { PLAN, SECRET } from './plan-fixture.js';
 
 describe('renderPlanHuman', () => {
@@ -24,6 +25,23 @@ describe('renderPlanHuman', () => {
     expect(text).toContain('Plan: 4 to add, 1 to change, 3 to destroy.');
     expect(text).toContain('Per hour:         4.5 uSPON -> 7.500001 uSPON');
     expect(text).not.toContain('instance.web[1] has no changes');
+  });
+
+  it('GIVEN the network block time WHEN rendered THEN it shows under the cost in human units with its origin', () => {
+    const on = (blockTime: NonNullable<Plan['network']['blockTime']>) =>
+      renderPlanHuman({ ...PLAN, network: { name: 'base-fork', chainId: 8453, blockTime } }, PLAIN);
+    expect(on({ ms: 12_000, source: 'spec' })).toMatch(
+      /Budget per hour:.*\nNetwork: base-fork \(chain 8453\), 12 s blocks \(from the spec\)$/,
+    );
+    expect(on({ ms: 2_000, source: 'measured' })).toContain(
+      '2 s blocks (measured from recent blocks)',
+    );
+    expect(on({ ms: 500, source: 'address-book' })).toContain(
+      '0.5 s blocks (from the address book)',
+    );
+    expect(on({ ms: 250, source: 'profile' })).toContain("250 ms blocks (the network's)");
+    const { blockTime: _none, ...saved } = PLAN.network;
+    expect(renderPlanHuman({ ...PLAN, network: saved }, PLAIN)).not.toContain('Network:');
   });
 
   it("GIVEN a plan without changes WHEN rendered THEN Terraform's no-changes line", () => {

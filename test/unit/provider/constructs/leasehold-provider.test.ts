@@ -33,6 +33,19 @@ describe('LeaseholdProvider', () => {
     });
   });
 
+  it('GIVEN a custom network with rpcUrl fromEnv and a block time WHEN synthesized THEN both are kept as written', () => {
+    const stack = newStack();
+    const network = {
+      name: 'base-fork',
+      rpcUrl: { fromEnv: 'BASE_FORK_RPC_URL' },
+      chainId: 8453,
+      addressBook: 'a.json',
+      blockTime: '2s',
+    };
+    new LeaseholdProvider(stack, 'leasehold', { stack: 'web', network });
+    expect(synthJson(stack)['provider']).toEqual({ leasehold: [{ stack: 'web', network }] });
+  });
+
   it('GIVEN only a stack name WHEN synthesized THEN unset props are absent', () => {
     const stack = newStack();
     new LeaseholdProvider(stack, 'leasehold', { stack: 'web', budget: undefined });

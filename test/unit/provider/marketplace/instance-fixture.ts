@@ -52,6 +52,7 @@ export const baseLike: ResolvedNetwork = (() => {
     name: 'test',
     rpcUrl: 'http://127.0.0.1:1',
     secondsPerBlock: 2,
+    blockTimeSource: 'profile',
     book: { ...p.book, tokens: [{ symbol: 'USDT', address: USDT, decimals: 6 }] },
   });
 })();

@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import type { LeaseholdError } from '../../../../cli/diag/index.js';
 import { resolveNetwork } from '../../../../provider/network/resolve-network.js';
 import { parseAddressBook } from '../../../../provider/network/parse-address-book.js';
 
@@ -66,7 +67,62 @@ describe('resolveNetwork', () => {
   });
 
   it('GIVEN a custom network in the spec WHEN resolved THEN its rpc, chain id and book path are used', () => {
-    expect(resolveNetwork({ env: {}, spec: custom })).toEqual({ kind: 'custom', ...custom });
+    expect(resolveNetwork({ env: {}, spec: custom })).toEqual({
+      kind: 'custom',
+      ...custom,
+      rpcUrlVariable: null,
+    });
+  });
+
+  const fromEnv = { ...custom, rpcUrl: { fromEnv: 'MY_CHAIN_RPC' }, blockTime: 12_000 };
+  const URL_WITH_KEY = 'https://node.example/v2/api-key-7c1d';
+
+  it('GIVEN rpcUrl fromEnv and the variable set WHEN resolved THEN the URL is read from it, named by the variable', () => {
+    expect(resolveNetwork({ env: { MY_CHAIN_RPC: URL_WITH_KEY }, spec: fromEnv })).toEqual({
+      kind: 'custom',
+      name: 'my-chain',
+      rpcUrl: URL_WITH_KEY,
+      rpcUrlVariable: 'MY_CHAIN_RPC',
+      chainId: 31337,
+      addressBook: '/x/book.json',
+      blockTime: 12_000,
+    });
+  });
+
+  it('GIVEN rpcUrl fromEnv and the variable unset or empty WHEN resolved THEN network/rpc-url-unset names the variable', () => {
+    for (const env of [{}, { MY_CHAIN_RPC: '  ' }]) {
+      expect(() => resolveNetwork({ env, spec: fromEnv })).toThrow(
+        expect.objectContaining({
+          code: 'network/rpc-url-unset',
+          detail: expect.stringContaining('MY_CHAIN_RPC'),
+          hint: expect.stringContaining('MY_CHAIN_RPC'),
+        }),
+      );
+    }
+  });
+
+  it('GIVEN rpcUrl fromEnv holding no URL WHEN resolved THEN network/rpc-url-invalid, without the value', () => {
+    let thrown: unknown;
+    try {
+      resolveNetwork({ env: { MY_CHAIN_RPC: 'not-a-url-secret' }, spec: fromEnv });
+    } catch (e) {
+      thrown = e;
+    }
+    expect(thrown).toMatchObject({ code: 'network/rpc-url-invalid' });
+    expect(JSON.stringify((thrown as LeaseholdError).toDiagnostics())).not.toContain(
+      'not-a-url-secret',
+    );
+  });
+
+  it('GIVEN rpcUrl fromEnv unset but LEASEHOLD_RPC_URL set WHEN resolved THEN the override is used', () => {
+    expect(
+      resolveNetwork({ env: { LEASEHOLD_RPC_URL: 'http://127.0.0.1:1234' }, spec: fromEnv }),
+    ).toMatchObject({ rpcUrl: 'http://127.0.0.1:1234', rpcUrlVariable: 'LEASEHOLD_RPC_URL' });
+  });
+
+  it('GIVEN a built-in profile WHEN resolved THEN its block time is marked as the profile one', () => {
+    const r = resolveNetwork({ flag: 'spheron-testnet', env: {} });
+    expect(r.kind === 'ready' && r.network.blockTimeSource).toBe('profile');
   });
 
   it('GIVEN a custom network lacking chainId WHEN resolved THEN network/incomplete names the field', () => {
@@ -98,8 +154,28 @@ describe('parseAddressBook', () => {
 
   it('GIVEN a book without Multicall3 WHEN parsed THEN the canonical one is filled in', () => {
     const parsed = parseAddressBook(JSON.stringify(book), { file: 'b.json', chainId: 31337 });
-    expect(parsed.contracts.Multicall3).toBe('0xcA11bde05977b3631167028862bE2a173976CA11');
-    expect(parsed.tokens).toEqual(book.tokens);
+    expect(parsed.book.contracts.Multicall3).toBe('0xcA11bde05977b3631167028862bE2a173976CA11');
+    expect(parsed.book.tokens).toEqual(book.tokens);
+    expect(parsed.blockTime).toBeUndefined();
+  });
+
+  it.each([
+    ['12s', 12_000],
+    [2, 2_000],
+    ['250ms', 250],
+  ])('GIVEN a book with blockTime %p WHEN parsed THEN %i ms', (blockTime, ms) => {
+    const text = JSON.stringify({ ...book, blockTime });
+    expect(parseAddressBook(text, { file: 'b.json', chainId: 31337 }).blockTime).toBe(ms);
+  });
+
+  it('GIVEN a book with a bad blockTime WHEN parsed THEN network/address-book-invalid names it', () => {
+    const text = JSON.stringify({ ...book, blockTime: '0s' });
+    expect(() => parseAddressBook(text, { file: 'b.json', chainId: 31337 })).toThrow(
+      expect.objectContaining({
+        code: 'network/address-book-invalid',
+        detail: expect.stringContaining('blockTime "0s"'),
+      }),
+    );
   });
 
   it('GIVEN a book of another chain WHEN parsed THEN network/chain-id-mismatch', () => {

@@ -28,6 +28,7 @@ export function testNetwork(secondsPerBlock = 1): ResolvedNetwork {
       deployBlock: 0,
     },
     secondsPerBlock,
+    blockTimeSource: 'devnet',
     tokens,
     devWallet: true,
   };

@@ -2,7 +2,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
+import { encodePlan, isPlanStale } from '../../../../cli/plan/plan-file.js';
 import { loadStack } from '../../../../provider/spec/load-stack.js';
+import { PLAN } from '../../cli/render/plan-fixture.js';
 
 function project(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'leasehold-load-'));
@@ -23,6 +25,9 @@ instances:
       maxPerHour: "1.5"
       token: GOLD
 `;
+
+// A plan made before the stack had any state (lineage '', serial 0).
+const fresh = { ...PLAN, stack: 'custom', lineage: '', serial: 0 };
 
 describe('loadStack', () => {
   it('GIVEN no spec file WHEN loaded THEN spec/file-not-found hints at init and -f', async () => {
@@ -84,6 +89,58 @@ describe('loadStack', () => {
     });
     const res = await loadStack({ cwd });
     expect(res.diagnostics[0]?.detail).toContain('tokens[0]');
+  });
+
+  it('GIVEN a stack (spec + address book) copied to two directories WHEN each is loaded THEN the model hashes are equal and a plan saved in one is not stale in the other', async () => {
+    const book = JSON.stringify({ tokens: [{ symbol: 'GOLD', decimals: 2, address: '0x01' }] });
+    const files = { 'leasehold.yaml': CUSTOM, 'book.json': book };
+    const [a, b] = await Promise.all([
+      loadStack({ cwd: project(files) }),
+      loadStack({ cwd: project(files) }),
+    ]);
+    expect(a.model?.hash).toMatch(/^sha256:/);
+    expect(b.model?.hash).toBe(a.model?.hash);
+    const saved = encodePlan({ ...fresh, modelHash: a.model?.hash ?? '' });
+    expect(isPlanStale(saved, null, b.model?.hash ?? '')).toBeNull();
+  });
+
+  it('GIVEN the address book content changes WHEN loaded again THEN the model hash changes, and a saved plan is stale', async () => {
+    const book = (address: string) =>
+      JSON.stringify({ tokens: [{ symbol: 'GOLD', decimals: 2, address }], contracts: {} });
+    const before = await loadStack({
+      cwd: project({ 'leasehold.yaml': CUSTOM, 'book.json': book('0x01') }),
+    });
+    const reformatted = await loadStack({
+      cwd: project({
+        'leasehold.yaml': CUSTOM,
+        'book.json': JSON.stringify(JSON.parse(book('0x01')), null, 2),
+      }),
+    });
+    const after = await loadStack({
+      cwd: project({ 'leasehold.yaml': CUSTOM, 'book.json': book('0x02') }),
+    });
+    expect(reformatted.model?.hash).toBe(before.model?.hash);
+    expect(after.model?.hash).not.toBe(before.model?.hash);
+    const saved = encodePlan({ ...fresh, modelHash: before.model?.hash ?? '' });
+    expect(isPlanStale(saved, null, after.model?.hash ?? '')).toMatchObject({ reason: 'model' });
+  });
+
+  it('GIVEN rpcUrl fromEnv WHEN loaded THEN the model names the variable and holds no URL, whatever the environment', async () => {
+    const url = 'https://rpc.example/v2/secret-api-key-9f3a';
+    process.env['MINE_RPC_URL'] = url;
+    try {
+      const yaml = CUSTOM.replace(
+        'rpcUrl: http://127.0.0.1:8545',
+        'rpcUrl: { fromEnv: MINE_RPC_URL }',
+      );
+      const book = JSON.stringify({ tokens: [{ symbol: 'GOLD', decimals: 2, address: '0x01' }] });
+      const res = await loadStack({ cwd: project({ 'leasehold.yaml': yaml, 'book.json': book }) });
+      expect(res.diagnostics).toEqual([]);
+      expect(res.model?.network).toMatchObject({ rpcUrl: { fromEnv: 'MINE_RPC_URL' } });
+      expect(res.canonicalJson).not.toContain('secret-api-key');
+    } finally {
+      delete process.env['MINE_RPC_URL'];
+    }
   });
 
   it('GIVEN a token the network does not accept WHEN loaded THEN spec/unknown-token, not USDT', async () => {

@@ -367,6 +367,66 @@ describe('normalizeStack', () => {
       addressBook: '/work/app/book.json',
     });
   });
+
+  const custom = (over: Record<string, unknown> = {}): StackSpec =>
+    spec(
+      { a: { image: 'x', pricing: price } },
+      {
+        network: {
+          name: 'mine',
+          rpcUrl: { fromEnv: 'MINE_RPC_URL' },
+          chainId: 31337,
+          addressBook: 'book.json',
+          ...over,
+        } as StackSpec['network'],
+      },
+    );
+
+  it('GIVEN rpcUrl fromEnv and a block time WHEN normalized THEN the model holds the variable name and milliseconds', () => {
+    const res = normalizeStack(custom({ blockTime: '12s' }), {
+      ...ctx,
+      addressBookHash: 'sha256:b',
+    });
+    expect(res.diagnostics).toEqual([]);
+    expect(res.model?.network).toEqual({
+      name: 'mine',
+      rpcUrl: { fromEnv: 'MINE_RPC_URL' },
+      chainId: 31337,
+      addressBook: '/work/app/book.json',
+      addressBookHash: 'sha256:b',
+      blockTime: 12_000,
+    });
+  });
+
+  it.each([['0s'], ['12m'], ['fast']])(
+    'GIVEN blockTime %s WHEN normalized THEN spec/invalid-unit at network.blockTime',
+    (blockTime) => {
+      const res = normalizeStack(custom({ blockTime }), ctx);
+      expect(res.model).toBeNull();
+      expect(res.diagnostics).toEqual([
+        expect.objectContaining({ code: 'spec/invalid-unit', path: 'network.blockTime' }),
+      ]);
+    },
+  );
+
+  it('GIVEN the same stack in two directories, or reached through another RPC URL WHEN normalized THEN the stack hash is the same', () => {
+    const here = normalizeStack(custom(), { ...ctx, addressBookHash: 'sha256:b' }).model;
+    const there = normalizeStack(custom({ rpcUrl: 'https://node.example/v2/KEY' }), {
+      ...ctx,
+      baseDir: '/elsewhere/checkout',
+      addressBookHash: 'sha256:b',
+    }).model;
+    expect(there?.network.addressBook).toBe('/elsewhere/checkout/book.json');
+    expect(there?.hash).toBe(here?.hash);
+  });
+
+  it('GIVEN another address book content or block time WHEN normalized THEN the stack hash changes', () => {
+    const hash = (s: StackSpec, book: string) =>
+      normalizeStack(s, { ...ctx, addressBookHash: book }).model?.hash;
+    const base = hash(custom(), 'sha256:b');
+    expect(hash(custom(), 'sha256:other')).not.toBe(base);
+    expect(hash(custom({ blockTime: '12s' }), 'sha256:b')).not.toBe(base);
+  });
 });
 
 describe('normalizeStack: canonical form and hashes', () => {

@@ -1,23 +1,30 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { isAbsolute, resolve } from 'node:path';
 import { errorDiag } from '../../cli/diag/index.js';
 import type { Diagnostic } from '../../cli/diag/index.js';
 import type { TokenInfo } from './known-tokens.js';
 
-/** The tokens a custom network's address book lists, or the problem reading them. */
-export interface AddressBookTokens {
+/** What the loader takes from a custom network's address book, or the problem reading it. */
+export interface ReadAddressBookResult {
   readonly tokens: readonly TokenInfo[];
+  /**
+   * `sha256:<hex>` of the book's JSON with sorted keys: its content, whatever its path or layout,
+   * so that the stack hash follows what the book says (null when it could not be read).
+   */
+  readonly contentHash: string | null;
   readonly diagnostics: Diagnostic[];
 }
 
 /**
- * Reads `tokens: [{ symbol, decimals, address }]` from a custom network's JSON address book,
- * resolved against the spec's directory. Every entry must have a symbol and integer decimals.
+ * Reads a custom network's JSON address book, resolved against the spec's directory: its tokens
+ * (`tokens: [{ symbol, decimals, address }]`, each with a symbol and integer decimals) and the hash
+ * of its content. The rest of the book is checked when a command connects (provider/network).
  */
-export async function readAddressBookTokens(
+export async function readAddressBook(
   addressBook: string,
   baseDir: string,
-): Promise<AddressBookTokens> {
+): Promise<ReadAddressBookResult> {
   const file = isAbsolute(addressBook) ? addressBook : resolve(baseDir, addressBook);
   let data: unknown;
   try {
@@ -27,16 +34,11 @@ export async function readAddressBookTokens(
       (e as NodeJS.ErrnoException).code === 'ENOENT'
         ? 'the file does not exist'
         : (e as Error).message;
-    return {
-      tokens: [],
-      diagnostics: [invalid(addressBook, `it cannot be read as JSON: ${reason}`)],
-    };
+    return failed(invalid(addressBook, `it cannot be read as JSON: ${reason}`));
   }
   const list =
     typeof data === 'object' && data !== null ? (data as { tokens?: unknown }).tokens : undefined;
-  if (!Array.isArray(list)) {
-    return { tokens: [], diagnostics: [invalid(addressBook, 'it has no `tokens` list')] };
-  }
+  if (!Array.isArray(list)) return failed(invalid(addressBook, 'it has no `tokens` list'));
   const tokens: TokenInfo[] = [];
   for (const [i, t] of list.entries()) {
     const { symbol, decimals } = (typeof t === 'object' && t !== null ? t : {}) as Record<
@@ -49,16 +51,26 @@ export async function readAddressBookTokens(
       !Number.isInteger(decimals) ||
       (decimals as number) < 0
     ) {
-      return {
-        tokens: [],
-        diagnostics: [
-          invalid(addressBook, `tokens[${i}] needs a \`symbol\` and whole-number \`decimals\``),
-        ],
-      };
+      return failed(
+        invalid(addressBook, `tokens[${i}] needs a \`symbol\` and whole-number \`decimals\``),
+      );
     }
     tokens.push({ symbol, decimals: decimals as number });
   }
-  return { tokens, diagnostics: [] };
+  return { tokens, contentHash: hashContent(data), diagnostics: [] };
+}
+
+function hashContent(data: unknown): string {
+  const text = JSON.stringify(data, (_key, value: unknown) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : value,
+  );
+  return `sha256:${createHash('sha256').update(text, 'utf8').digest('hex')}`;
+}
+
+function failed(diagnostic: Diagnostic): ReadAddressBookResult {
+  return { tokens: [], contentHash: null, diagnostics: [diagnostic] };
 }
 
 function invalid(addressBook: string, why: string): Diagnostic {
