@@ -212,7 +212,12 @@ describe('applySlot failures on the devnet', () => {
     const changes = new Harness(session, 'shop').plan(model);
     const rpc = new JsonRpcProvider(info.rpcUrl);
     const nonce = await rpc.getTransactionCount(chain.tenant);
-    const res = await session.ensureEscrow({ model, changes, emit: () => undefined });
+    const res = await session.ensureEscrow({
+      model,
+      changes,
+      emit: () => undefined,
+      timeouts: TIMEOUTS,
+    });
     expect(res.diagnostics.map((d) => d.code)).toEqual(['apply/insufficient-funds']);
     expect(res.diagnostics[0]?.detail).toMatch(/locks [\d.]+ USDT more than the unlocked escrow/);
     expect(await rpc.getTransactionCount(chain.tenant)).toBe(nonce);
