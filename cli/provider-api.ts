@@ -238,6 +238,8 @@ export interface ProviderSession {
     readonly model: ModelView | null;
     readonly changes: readonly Change[];
     readonly emit: (e: ApplyEvent) => void;
+    /** Apply's waits: an update lands within `matchMs + manifestMs`, which bounds what its lease spends first. */
+    readonly timeouts: ApplySlotRequest['timeouts'];
   }): Promise<{ readonly diagnostics: Diagnostics }>;
   /**
    * One autoscale cycle's look at the stack (`leasehold autoscale`): probes and scrapes every

@@ -94,6 +94,7 @@ export async function applyPlan(input: ApplyPlanInput): Promise<ApplyPlanResult>
       model: input.model,
       changes: tasks.map((t) => t.change),
       emit: input.emit,
+      timeouts: input.timeouts,
     });
     if (hasErrors(escrow.diagnostics)) return notStarted(escrow.diagnostics);
   }

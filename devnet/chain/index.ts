@@ -29,8 +29,6 @@ export {
   planDeployment,
 } from './deploy-plan.js';
 export type { PlanDeploymentInput, PlannedDeploy } from './deploy-plan.js';
-export { escrowCost } from './escrow-cost.js';
-export type { EscrowCostInput } from './escrow-cost.js';
 export { packageRoot } from './package-root.js';
 export { anvilArgs, anvilBinary, startAnvil } from './start-anvil.js';
 export type { AnvilHandle, StartAnvilOptions } from './start-anvil.js';

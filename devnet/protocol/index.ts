@@ -1,6 +1,7 @@
 // devnet/protocol: the wire formats shared by tenants and devnet providers — the compressed order
-// spec, the Akash v2beta2 manifest and the Auth-Spheron token. Pure codecs: no I/O, no chain, and
-// nothing from the provider daemon or the workload stand-ins.
+// spec, the Akash v2beta2 manifest, the Auth-Spheron token and the per-hour ↔ per-block price
+// arithmetic. Pure codecs: no I/O, no chain, and nothing from the provider daemon or the workload
+// stand-ins.
 export { fromCompactText, isCompactScalar, toCompactText } from './compact-text.js';
 export type { CompactValue } from './compact-text.js';
 export { decodeOrderSpec, encodeOrderSpec, placementValues } from './order-spec.js';
@@ -30,3 +31,24 @@ export type {
   MessageSigner,
   VerifyAuthTokenResult,
 } from './auth-token.js';
+export {
+  askPricePerBlock,
+  blockMs,
+  blocksForDuration,
+  costOfBlocks,
+  hoursOfBlocks,
+  maxPricePerBlock,
+  orderTerms,
+  perHourOfPrice,
+  PRICE_SCALE,
+  unspentLock,
+} from './block-pricing.js';
+export type {
+  AskPricePerBlockInput,
+  CostOfBlocksInput,
+  MaxPricePerBlockInput,
+  OrderTerms,
+  OrderTermsInput,
+  PerHourOfPriceInput,
+  UnspentLockInput,
+} from './block-pricing.js';

@@ -5,6 +5,7 @@
  */
 import { parseUnits } from 'ethers';
 import type { ProviderPrices } from '../config/load-provider-config.js';
+import { askPricePerBlock } from '../protocol/block-pricing.js';
 import type { OrderSpec } from '../protocol/order-spec.js';
 
 /** Input of {@link decideBidPrice}. */
@@ -24,7 +25,6 @@ export type DecideBidPriceResult =
 
 const GiB = 2n ** 30n;
 const MILLI = 1000n;
-const MS_PER_HOUR = 3_600_000n;
 
 /** The per-block price (1e18-scaled) of running `spec` at `prices`; at least 1. */
 export function bidPricePerBlock(
@@ -45,10 +45,11 @@ export function bidPricePerBlock(
       gpu * BigInt(r.gpuUnits) * MILLI * GiB;
     perHourNumerator += replica * BigInt(s.count);
   }
-  const blockMs = BigInt(Math.round(secondsPerBlock * 1000));
-  const numerator = perHourNumerator * blockMs;
-  const denominator = MILLI * GiB * MS_PER_HOUR;
-  const price = (numerator + denominator - 1n) / denominator;
+  const price = askPricePerBlock({
+    numerator: perHourNumerator,
+    denominator: MILLI * GiB,
+    secondsPerBlock,
+  });
   return price > 0n ? price : 1n;
 }
 

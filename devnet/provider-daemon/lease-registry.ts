@@ -1,12 +1,13 @@
 /**
  * The leases a provider serves, without any chain: their order specs, what they reserve, their
  * workloads and persisted manifests. The daemon feeds it from chain events; unit tests feed it by
- * hand. A manifest is accepted only if it fits the order (or the pending update) and capacity.
+ * hand. A manifest is accepted only if it fits the order (or the pending update) and capacity, and
+ * the manifest of an update runs only once the update is committed on chain (`commitUpdate`).
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { errorDiag } from '../../cli/diag/index.js';
-import type { Diagnostics } from '../../cli/diag/index.js';
+import type { Diagnostic, Diagnostics } from '../../cli/diag/index.js';
 import type { ProviderConfig } from '../config/load-provider-config.js';
 import { checkManifestAgainstOrder } from '../protocol/check-manifest-against-order.js';
 import { parseManifest } from '../protocol/manifest.js';
@@ -36,13 +37,20 @@ export interface LeaseRegistryOptions {
   readonly dataDir: string;
   readonly startDelayMs: number;
   readonly faults: FaultBoard;
-  /** Called after a manifest is running (the daemon stops the watchdog, finishes an update). */
-  readonly onManifest?: ((lease: TrackedLease, wasUpdate: boolean) => void) | undefined;
+  /**
+   * Commits a lease's accepted update on chain before its manifest runs; null once committed,
+   * else why not (the PUT is refused with it and the current manifest keeps running). Without it
+   * an update is taken as committed.
+   */
+  readonly commitUpdate?: ((lease: TrackedLease) => Promise<Diagnostic | null>) | undefined;
+  /** Called after a manifest is running (the daemon stops the watchdog). */
+  readonly onManifest?: ((lease: TrackedLease) => void) | undefined;
 }
 
 /** The provider's leases and their workloads. */
 export class LeaseRegistry {
   private readonly leases = new Map<string, TrackedLease>();
+  private readonly inFlight = new Map<string, Promise<unknown>>();
 
   constructor(private readonly opts: LeaseRegistryOptions) {}
 
@@ -75,26 +83,47 @@ export class LeaseRegistry {
     return this.all().reduce((sum, l) => addUsage(sum, l.demand), NO_USAGE);
   }
 
-  /** Parses, checks and runs a manifest; diagnostics mean nothing changed. */
-  async applyManifest(leaseId: bigint, body: unknown): Promise<Diagnostics> {
+  /**
+   * Parses, checks, commits (an update) and runs a manifest; diagnostics mean nothing changed.
+   * One manifest at a time per lease: an update's commit waits for a block, and a second PUT must
+   * see its outcome rather than race it.
+   */
+  applyManifest(leaseId: bigint, body: unknown): Promise<Diagnostics> {
+    const key = leaseId.toString();
+    const run = (this.inFlight.get(key) ?? Promise.resolve()).then(() =>
+      this.applyNow(leaseId, body),
+    );
+    const settled = run.catch(() => undefined);
+    this.inFlight.set(key, settled);
+    void settled.then(() => {
+      if (this.inFlight.get(key) === settled) this.inFlight.delete(key);
+    });
+    return run;
+  }
+
+  private async applyNow(leaseId: bigint, body: unknown): Promise<Diagnostics> {
     const lease = this.get(leaseId);
     if (lease === undefined) throw new Error(`lease ${leaseId} is not tracked`);
     const parsed = parseManifest(body);
     if (parsed.manifest === null) return parsed.diagnostics;
-    const spec = lease.pendingSpec ?? lease.spec;
-    const misfit = checkManifestAgainstOrder(parsed.manifest, spec);
+    const update = lease.pendingSpec;
+    const misfit = checkManifestAgainstOrder(parsed.manifest, update ?? lease.spec);
     if (misfit.length > 0) return misfit;
     const demand = manifestDemand(parsed.manifest, this.ownedModels());
     const others = addUsage(this.used(), lease.demand, -1);
     const short = this.shortage(addUsage(others, demand));
     if (short !== null) return [short];
+    if (update !== null) {
+      // The chain first: a provider never runs a manifest the chain has not accepted.
+      const refused = (await this.opts.commitUpdate?.(lease)) ?? null;
+      if (refused !== null) return [refused];
+      lease.spec = update;
+      if (lease.pendingSpec === update) lease.pendingSpec = null;
+    }
     await this.run(lease, parsed.manifest);
     lease.demand = demand;
-    const wasUpdate = lease.pendingSpec !== null;
-    if (lease.pendingSpec !== null) lease.spec = lease.pendingSpec;
-    lease.pendingSpec = null;
     this.persist(leaseId, parsed.manifest);
-    this.opts.onManifest?.(lease, wasUpdate);
+    this.opts.onManifest?.(lease);
     return [];
   }
 

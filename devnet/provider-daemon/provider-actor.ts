@@ -1,12 +1,14 @@
 /**
  * The provider's chain-side behaviour: bid on orders it can serve, take the leases it wins, accept
- * updates to them and finish them once the new manifest runs, close leases that expire or never get
- * a manifest, and tear down on LeaseClosed. Decisions are the pure decide* functions; this class
- * only wires events to them and to transactions.
+ * updates to them and commit them on chain before their new manifest runs, close leases that
+ * expire or never get a manifest, and tear down on LeaseClosed. Decisions are the pure decide*
+ * functions; this class only wires events to them and to transactions.
  */
+import type { Diagnostic } from '../../cli/diag/index.js';
 import type { AddressBook } from '../chain/address-book.js';
 import type { ProviderConfig } from '../config/load-provider-config.js';
 import type { OrderSpec } from '../protocol/order-spec.js';
+import { commitUpdate } from './commit-update.js';
 import { decideBidPrice } from './decide-bid-price.js';
 import { addUsage, decideCanServe, NO_USAGE } from './decide-can-serve.js';
 import type { ProviderUsage } from './decide-can-serve.js';
@@ -155,21 +157,28 @@ export class ProviderActor {
     this.watchdogs.set(key, timer);
   }
 
-  /** Called once a manifest runs: stops the watchdog and finishes an accepted update. */
-  onManifest(lease: TrackedLease, wasUpdate: boolean): void {
+  /** Called once a manifest runs: stops the watchdog. */
+  onManifest(lease: TrackedLease): void {
     const key = lease.leaseId.toString();
     clearTimeout(this.watchdogs.get(key));
     this.watchdogs.delete(key);
-    const price = this.pendingPrices.get(key);
-    if (!wasUpdate || price === undefined) return;
-    this.pendingPrices.delete(key);
-    const id = lease.leaseId;
-    this.o.chain
-      .send('updateOrder', (c) => c.Bid.getFunction('updateOrder')(id, price))
-      .then(() => this.o.log(`lease ${id}: update applied at ${price}`))
-      .catch((err: unknown) =>
-        this.o.log(`lease ${id}: updateOrder reverted (${revertName(err)})`),
-      );
+  }
+
+  /**
+   * Commits the accepted update of a lease on chain (`updateOrder`), called before its new
+   * manifest runs; null once committed, else the reason the manifest PUT is refused with.
+   */
+  async commitUpdate(lease: TrackedLease): Promise<Diagnostic | null> {
+    const key = lease.leaseId.toString();
+    const refused = await commitUpdate({
+      chain: this.o.chain,
+      book: this.o.book,
+      leaseId: lease.leaseId,
+      price: this.pendingPrices.get(key),
+      log: this.o.log,
+    });
+    if (refused === null) this.pendingPrices.delete(key);
+    return refused;
   }
 
   private async onUpdateRequested(orderId: bigint): Promise<void> {
@@ -195,7 +204,8 @@ export class ProviderActor {
       return this.o.log(`lease ${orderId}: update refused (${why})`);
     }
     // Mark the update pending BEFORE accepting on chain: a tenant that sees UpdateRequestAccepted
-    // may PUT the new manifest before our receipt arrives, and it must be handled as the update.
+    // may PUT the new manifest before our receipt arrives, and it must be handled as the update
+    // (committed with updateOrder first, then run).
     lease.pendingSpec = pending.spec;
     this.pendingPrices.set(orderId.toString(), price);
     try {

@@ -66,6 +66,46 @@ export function revertName(err: unknown): string {
   return String(err);
 }
 
+/** A custom error decoded from a revert, by the ABI of whichever contract declares it. */
+export interface DecodedChainRevert {
+  readonly name: string;
+  readonly args: readonly unknown[];
+}
+
+/**
+ * Decodes the custom error of a failed call or send against every devnet contract's ABI: a revert
+ * bubbles up from the contract that raised it (EscrowUser under Bid.updateOrder), which the called
+ * contract's own ABI does not know. Null when there is no revert data or no ABI declares it.
+ */
+export function decodeChainRevert(c: ConnectedContracts, err: unknown): DecodedChainRevert | null {
+  const data = revertData(err);
+  if (data === null) return null;
+  for (const contract of [c.Bid, c.ComputeLease, c.EscrowUser, c.OrderRequest]) {
+    try {
+      const parsed = contract.interface.parseError(data);
+      if (parsed !== null) return { name: parsed.name, args: [...parsed.args] };
+    } catch {
+      // not this contract's error
+    }
+  }
+  return null;
+}
+
+function revertData(err: unknown): string | null {
+  let cur: unknown = err;
+  for (let depth = 0; depth < 6 && typeof cur === 'object' && cur !== null; depth += 1) {
+    const e = cur as {
+      data?: unknown;
+      info?: { error?: unknown };
+      error?: unknown;
+      cause?: unknown;
+    };
+    if (typeof e.data === 'string' && /^0x[0-9a-fA-F]{8}/.test(e.data)) return e.data;
+    cur = e.error ?? e.info?.error ?? e.cause;
+  }
+  return null;
+}
+
 /** Connects a provider's wallet to the devnet. */
 export function connectProviderChain(opts: {
   rpcUrl: string;

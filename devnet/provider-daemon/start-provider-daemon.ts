@@ -64,7 +64,11 @@ export async function startProviderDaemon(
     dataDir: opts.dataDir,
     startDelayMs: opts.startDelayMs ?? 1000,
     faults,
-    onManifest: (lease, wasUpdate) => actor?.onManifest(lease, wasUpdate),
+    commitUpdate: async (lease) => {
+      if (actor === null) throw new Error('the provider is not started yet');
+      return actor.commitUpdate(lease);
+    },
+    onManifest: (lease) => actor?.onManifest(lease),
   });
   const a = new ProviderActor({
     config,

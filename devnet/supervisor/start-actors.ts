@@ -45,7 +45,11 @@ export async function startActors(
 ): Promise<Actors> {
   const { loadProviderConfig } = await import('../config/load-provider-config.js');
   const { startProviderDaemon } = await import('../provider-daemon/index.js');
-  const configs = loadProviderConfig();
+  // Providers price per block at the chain's real block time, the one clients convert with; the
+  // file's secondsPerBlock stands for automine, which has none.
+  const configs = loadProviderConfig().map((c) =>
+    opts.blockTime === null ? c : { ...c, secondsPerBlock: opts.blockTime },
+  );
   const chain = await createMatcherChain({
     rpcUrl: opts.rpcUrl,
     book: opts.book,

@@ -22,7 +22,11 @@ export function noMatchDiag(a: {
   });
 }
 
-/** `apply/manifest-rejected`: the provider refused the manifest (422); the lease was closed. */
+/**
+ * `apply/manifest-rejected`: the provider refused the manifest (422) — a new lease is closed; an
+ * updated one keeps running its old manifest (also when the provider could not commit the update
+ * on chain, e.g. the escrow cannot lock its new terms).
+ */
 export function manifestRejectedDiag(a: {
   address: string;
   leaseId: string;
@@ -34,9 +38,11 @@ export function manifestRejectedDiag(a: {
     code: 'apply/manifest-rejected',
     summary: 'Provider rejected the manifest',
     detail:
-      `Provider ${a.provider} refused the manifest of lease ${a.leaseId} (${a.address}): ${a.reason}. ` +
+      `Provider ${a.provider} refused the manifest of lease ${a.leaseId} (${a.address}): ${a.reason.replace(/\.+$/, '')}. ` +
       (a.closed ? 'The lease was closed.' : 'The lease keeps running what it ran before.'),
-    hint: 'Fix what the provider names in the instance spec, then run apply again.',
+    hint: a.closed
+      ? 'Fix what the provider names in the instance spec, then run apply again.'
+      : 'Fix what the provider names (the instance spec, or the escrow the update locks), then run apply again.',
     address: a.address,
   });
 }

@@ -3,13 +3,25 @@
  * against what escrow holds, and what to deposit within the stack budget. Pure.
  */
 
+/** One in-place update: what its new terms lock, and what settling its own lease frees first. */
+export interface UpdateLock {
+  /** Escrow the update's new terms lock at most, base units. */
+  readonly lock: bigint;
+  /**
+   * This lease's unspent lock when the update lands (`unspentLock`): the only part of the locked
+   * balance the chain releases for it. Other leases' locks stay locked.
+   */
+  readonly credit: bigint;
+}
+
 /** What one token's plan needs and what the tenant holds, base units. */
 export interface DecideEscrowTopUpInput {
   /** Σ escrow to lock by creates and replacements (counted against unlocked escrow). */
   readonly lockNew: bigint;
-  /** Σ escrow to lock by in-place updates (the old lease's lock is released, so locked counts). */
-  readonly lockUpdate: bigint;
+  /** In-place updates: each needs unlocked escrow for what its lock exceeds its own credit. */
+  readonly updates: readonly UpdateLock[];
   readonly unlocked: bigint;
+  /** The whole locked balance: only for the `maxDeposit` ceiling, never credited to a plan. */
   readonly locked: bigint;
   /** Tokens in the wallet, available to deposit. */
   readonly wallet: bigint;
@@ -33,14 +45,18 @@ export type DecideEscrowTopUpResult =
 /**
  * `enough` when escrow covers the plan; else a deposit of whole `topUp` steps covering the
  * shortfall, when the ceiling and the wallet allow it; else `short` with the exact shortfall.
- * @example decideEscrowTopUp({ lockNew: 25n, lockUpdate: 0n, unlocked: 10n, locked: 0n, wallet: 100n, topUp: 10n, maxDeposit: null }) // deposit 20
+ * The unlocked balance must cover the creates plus, per update, what its lock exceeds its own
+ * lease's unspent lock; an update that frees more than it locks is not counted towards the others,
+ * since when it lands relative to them is not known.
+ * @example decideEscrowTopUp({ lockNew: 25n, updates: [], unlocked: 10n, locked: 0n, wallet: 100n, topUp: 10n, maxDeposit: null }) // deposit 20
  */
 export function decideEscrowTopUp(input: DecideEscrowTopUpInput): DecideEscrowTopUpResult {
-  const shortNew = input.lockNew > input.unlocked ? input.lockNew - input.unlocked : 0n;
-  const leftUnlocked = input.unlocked > input.lockNew ? input.unlocked - input.lockNew : 0n;
-  const forUpdates = leftUnlocked + input.locked;
-  const shortUpdate = input.lockUpdate > forUpdates ? input.lockUpdate - forUpdates : 0n;
-  const shortfall = shortNew + shortUpdate;
+  const forUpdates = input.updates.reduce(
+    (sum, u) => sum + (u.lock > u.credit ? u.lock - u.credit : 0n),
+    0n,
+  );
+  const need = input.lockNew + forUpdates;
+  const shortfall = need > input.unlocked ? need - input.unlocked : 0n;
   if (shortfall === 0n) return { kind: 'enough' };
   if (input.topUp === null || input.topUp <= 0n)
     return { kind: 'short', shortfall, why: 'no-top-up' };

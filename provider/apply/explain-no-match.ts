@@ -3,7 +3,7 @@
  * every registered provider's advertised attributes, then the bids. Pure, so every case is tested
  * without a chain; the apply step feeds it `listProviders` and `readBids`.
  */
-import { perHourCost } from '../marketplace/order-pricing.js';
+import { perHourOfPrice } from '../../devnet/protocol/block-pricing.js';
 import { formatTokenAmount } from '../spec/units/format-token-amount.js';
 
 /** What the order asks, decoded from its spec and details. */
@@ -155,8 +155,15 @@ function priceReason(
   input: ExplainNoMatchInput,
   eligible: number,
 ): { reason: string; hint: string } {
-  const perHour = (p: bigint): string =>
-    `${formatTokenAmount(perHourCost(p, input.token.decimals, input.secondsPerBlock), input.token.decimals)} ${input.token.symbol}/h`;
+  const { decimals, symbol } = input.token;
+  const perHour = (pricePerBlock: bigint): string => {
+    const amount = perHourOfPrice({
+      pricePerBlock,
+      decimals,
+      secondsPerBlock: input.secondsPerBlock,
+    });
+    return `${formatTokenAmount(amount, decimals)} ${symbol}/h`;
+  };
   const max = perHour(input.order.maxPrice);
   const best = [...input.bids].sort((a, b) =>
     a.price < b.price ? -1 : a.price > b.price ? 1 : 0,

@@ -11,7 +11,7 @@ import type {
   ProviderInfo,
   ProviderLeaseStatus,
 } from '../marketplace/marketplace-types.js';
-import { perHourCost } from '../marketplace/order-pricing.js';
+import { hoursOfBlocks, perHourOfPrice } from '../../devnet/protocol/block-pricing.js';
 import { leaseEndpoints } from '../refresh/lease-endpoints.js';
 import { slotAddress } from '../resources/instance/slot-address.js';
 import { observeReplicas } from '../status/observe-replicas.js';
@@ -87,13 +87,15 @@ async function viewOf(deps: ApplyDeps, v: ViewInput): Promise<LeaseViewDraft> {
     leaseId: v.record.leaseId ?? v.record.orderId,
     provider: v.chain?.provider ?? v.record.provider ?? '',
     region: v.record.region ?? v.provider?.region ?? null,
-    pricePerHour: perHourCost(price, token?.decimals ?? 6, deps.network.secondsPerBlock).toString(),
+    pricePerHour: perHourOfPrice({
+      pricePerBlock: price,
+      decimals: token?.decimals ?? 6,
+      secondsPerBlock: deps.network.secondsPerBlock,
+    }).toString(),
     token: token?.symbol ?? v.record.token,
     decimals: token?.decimals ?? 6,
     runwayHours:
-      blocksLeft === null
-        ? null
-        : Math.max(0, Math.round(((blocksLeft * deps.network.secondsPerBlock) / 3600) * 100) / 100),
+      blocksLeft === null ? null : hoursOfBlocks(BigInt(blocksLeft), deps.network.secondsPerBlock),
   };
   const last = { ready: 0, total: v.record.replicas, endpoints: [...v.record.endpoints] };
   if (v.provider === null || v.chain?.state !== 'active')

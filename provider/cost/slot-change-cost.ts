@@ -1,5 +1,5 @@
 import type { Action, CostDelta } from '../../cli/plan/plan-types.js';
-import { escrowToLock, maxPricePerBlock, numOfBlocks, perHourOfPrice } from './price-math.js';
+import { orderTerms, perHourOfPrice } from '../../devnet/protocol/block-pricing.js';
 
 /** What the new lease of a slot would be ordered at. */
 export interface SlotOrderTerms {
@@ -25,7 +25,8 @@ export interface SlotChangeCostInput {
 /**
  * The cost of one slot change (decision 3): kept leases cost their accepted price; new and changed
  * ones their max price, and lock escrow for the whole duration at that price (an upper bound — the
- * accepted price is known only at match).
+ * accepted price is known only at match). The new terms are the order encoder's own (`orderTerms`),
+ * so the escrow counted here is exactly what `createOrder` requires and the match locks at most.
  */
 export function slotChangeCost(input: SlotChangeCostInput): CostDelta {
   const perHour = (price: bigint): bigint =>
@@ -43,12 +44,10 @@ export function slotChangeCost(input: SlotChangeCostInput): CostDelta {
   });
   if (input.action === 'delete' || input.desired === null) return out(0n, 0n);
   if (input.action === 'no-op' || input.action === 'read') return out(before, 0n);
-  const maxPrice = maxPricePerBlock({
-    maxPerHour: input.desired.maxPerHour,
-    replicas: input.desired.replicas,
+  const terms = orderTerms({
+    ...input.desired,
     decimals: input.decimals,
     secondsPerBlock: input.secondsPerBlock,
   });
-  const blocks = numOfBlocks(input.desired.durationMs, input.secondsPerBlock);
-  return out(perHour(maxPrice), escrowToLock({ maxPrice, blocks, decimals: input.decimals }));
+  return out(terms.perHour, terms.escrow);
 }

@@ -1,8 +1,10 @@
 /**
  * Model instance + lease slot → the `createOrder` tuple (reference §3.2, design decisions 2–3): the
  * compact spec with the stack tag as its name, placement attributes, one service whose
- * ReplicaCount is the slot's replicas, and the price and block arithmetic of order-pricing.ts.
+ * ReplicaCount is the slot's replicas, and the order terms (max price, blocks) of block-pricing.ts,
+ * the same the plan's cost is counted from.
  */
+import { orderTerms } from '../../devnet/protocol/block-pricing.js';
 import { encodeOrderSpec } from '../../devnet/protocol/order-spec.js';
 import type {
   SpecAttribute,
@@ -13,7 +15,6 @@ import type { InstanceModel, PortModel, ResourcesModel } from '../spec/model-typ
 import type { ResolvedNetwork } from '../network/network-types.js';
 import type { OrderDetails } from './marketplace-types.js';
 import { findToken } from './find-token.js';
-import { blocksFor, maxPricePerBlock } from './order-pricing.js';
 import { encodeStackTag } from './stack-tag.js';
 
 /** One lease slot of an instance (design decision 1). */
@@ -52,14 +53,16 @@ export function encodeOrder(input: EncodeOrderInput): OrderDetails {
       },
     ],
   });
+  const terms = orderTerms({
+    maxPerHour: BigInt(model.pricing.amount),
+    replicas: slot.replicas,
+    decimals: token.decimals,
+    secondsPerBlock: network.secondsPerBlock,
+    durationMs: model.duration,
+  });
   return {
-    maxPrice: maxPricePerBlock({
-      maxPerHour: BigInt(model.pricing.amount),
-      replicas: slot.replicas,
-      decimals: token.decimals,
-      secondsPerBlock: network.secondsPerBlock,
-    }),
-    numOfBlocks: blocksFor(model.duration, network.secondsPerBlock),
+    maxPrice: terms.maxPrice,
+    numOfBlocks: terms.numOfBlocks,
     token: token.address,
     spec,
     version: 1,

@@ -40,13 +40,6 @@ export { orderOfTx, ordersCreatedBy } from './order-logs.js';
 export type { CreatedOrderLog, OrderLogsContext, OrderTxLookup } from './order-logs.js';
 export { decodeRevert, normalizeError } from './normalize-error.js';
 export type { ErrorContext } from './normalize-error.js';
-export {
-  blocksFor,
-  blocksPerHour,
-  escrowToLock,
-  maxPricePerBlock,
-  perHourCost,
-} from './order-pricing.js';
 export { createProviderClient, providerBaseUrl } from './provider-client.js';
 export type { CreateProviderClientOptions } from './provider-client.js';
 export { decodeStackTag, encodeStackTag, isTagPart } from './stack-tag.js';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { JsonRpcProvider } from 'ethers';
+import { JsonRpcProvider, parseUnits } from 'ethers';
 import type { ProviderSession } from '../../../cli/provider-api.js';
+import { loadProviderConfig } from '../../../devnet/config/load-provider-config.js';
 import { ensureDevnet } from '../../../devnet/ensure-devnet.js';
 import type { DevnetInfo } from '../../../devnet/supervisor/devnet-info.js';
 import { injectFault } from '../../../devnet/supervisor/inject-fault.js';
@@ -136,7 +137,15 @@ describe('applySlot on the devnet', () => {
         endpoints: lease?.endpoints,
       }),
     ]);
-    expect(BigInt(status.leases[0]?.pricePerHour ?? '0')).toBeGreaterThan(0n);
+    // The provider prices per block at the devnet's 0.25 s blocks, so an hour of the lease costs
+    // its hourly rate for 0.5 core + 0.5 GiB (up to the one base unit of rounding up).
+    const name = info.providers.find((p) => p.address.toLowerCase() === lease?.provider)?.name;
+    const rates = loadProviderConfig().find((c) => c.name === name)?.prices;
+    const twiceRate =
+      parseUnits(rates?.cpuCoreHour ?? '0', 6) + parseUnits(rates?.memoryGiBHour ?? '0', 6);
+    const perHour = BigInt(status.leases[0]?.pricePerHour ?? '0');
+    expect(2n * perHour).toBeGreaterThanOrEqual(twiceRate);
+    expect(2n * perHour).toBeLessThanOrEqual(twiceRate + 2n);
     expect(status.leases[0]?.runwayHours).toBeGreaterThan(0);
     await httpGet(lease?.endpoints[0] ?? '');
     const lines: { replica: string; message: string }[] = [];
@@ -212,7 +221,12 @@ describe('applySlot failures on the devnet', () => {
     const changes = new Harness(session, 'shop').plan(model);
     const rpc = new JsonRpcProvider(info.rpcUrl);
     const nonce = await rpc.getTransactionCount(chain.tenant);
-    const res = await session.ensureEscrow({ model, changes, emit: () => undefined });
+    const res = await session.ensureEscrow({
+      model,
+      changes,
+      emit: () => undefined,
+      timeouts: TIMEOUTS,
+    });
     expect(res.diagnostics.map((d) => d.code)).toEqual(['apply/insufficient-funds']);
     expect(res.diagnostics[0]?.detail).toMatch(/locks [\d.]+ USDT more than the unlocked escrow/);
     expect(await rpc.getTransactionCount(chain.tenant)).toBe(nonce);

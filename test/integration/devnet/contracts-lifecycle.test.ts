@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ZeroAddress } from 'ethers';
-import { DEV_WALLET, DEV_WALLET_MINT, escrowCost } from '../../../devnet/chain/index.js';
+import { DEV_WALLET, DEV_WALLET_MINT } from '../../../devnet/chain/index.js';
+import { costOfBlocks } from '../../../devnet/protocol/block-pricing.js';
 import {
   createOrder,
   escrowOf,
@@ -18,7 +19,7 @@ import type { ChainFixture } from './contracts-fixture.js';
 const DEPOSIT = 1_000_000_000n; // 1,000 USDT
 const MAX_PRICE = 5_555_555_555_555_556n; // 10 USDT/h at 1800 blocks/h, as the SDK computes it
 const cost = (price: bigint, blocks: bigint): bigint =>
-  escrowCost({ pricePerBlock: price, blocks, decimals: 6 });
+  costOfBlocks({ pricePerBlock: price, blocks, decimals: 6 });
 
 let f: ChainFixture;
 

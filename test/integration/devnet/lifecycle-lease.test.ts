@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { escrowCost } from '../../../devnet/chain/escrow-cost.js';
+import { costOfBlocks } from '../../../devnet/protocol/block-pricing.js';
 import { ensureDevnet } from '../../../devnet/ensure-devnet.js';
 import { readUnmatchedReason } from '../../../devnet/supervisor/inject-fault.js';
 import { stopDevnet } from '../../../devnet/supervisor/stop-devnet.js';
@@ -106,7 +106,7 @@ describe('devnet lifecycle: order → match → manifest → ready → close →
     price = matched[4] as bigint;
     expect(price).toBe(bids.find((b) => b[1] === matched[1])?.[2]);
     expect(bids.every((b) => (b[2] as bigint) >= price)).toBe(true);
-    const locked = escrowCost({ pricePerBlock: price, blocks: BLOCKS, decimals: 6 });
+    const locked = costOfBlocks({ pricePerBlock: price, blocks: BLOCKS, decimals: 6 });
     expect(await escrowOf(t, usdt)).toEqual([locked, DEPOSIT - locked]);
     base = await providerBase(t, matched[1] as string);
   });
@@ -129,7 +129,7 @@ describe('devnet lifecycle: order → match → manifest → ready → close →
     const lease = (await t.c.ComputeLease.getFunction('leases')(orderId)) as unknown[];
     const receipt = await send(t.c.ComputeLease.getFunction('closeLease')(orderId));
     const elapsed = BigInt(receipt.blockNumber) - (lease[6] as bigint);
-    const pay = escrowCost({ pricePerBlock: price, blocks: elapsed, decimals: 6 });
+    const pay = costOfBlocks({ pricePerBlock: price, blocks: elapsed, decimals: 6 });
     expect(await escrowOf(t, usdt)).toEqual([0n, DEPOSIT - pay]);
     const earned = (await t.c.EscrowUser.getFunction('getProviderEarnings')(
       providerNamed('atlantic-2'),

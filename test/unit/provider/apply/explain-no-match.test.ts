@@ -89,6 +89,19 @@ describe('explainNoMatch', () => {
     expect(res.hint).toMatch(/maxPerHour/);
   });
 
+  it('GIVEN 7 s blocks and a bid of 10.0056 USDC/h against a max of 10 WHEN explained THEN both are shown as they cost per hour, not as 10', () => {
+    // 19455252918287937 is what a floored 514 blocks/h made of 10 USDC/h; 19444444444444444 is 10/h.
+    const res = explainNoMatch(
+      input({
+        order: { ...input().order, maxPrice: 19_444_444_444_444_444n },
+        bids: [{ provider: provider(1).address, price: 19_455_252_918_287_937n }],
+        token: { symbol: 'USDC', decimals: 6 },
+        secondsPerBlock: 7,
+      }),
+    );
+    expect(res.reason).toBe('best bid 10.005559 USDC/h is above your max 10 USDC/h');
+  });
+
   it('GIVEN eligible providers that did not bid WHEN explained THEN the price is the suspect', () => {
     const res = explainNoMatch(input());
     expect(res.reason).toBe(

@@ -91,7 +91,7 @@ describe('slotSpecOf', () => {
 });
 
 describe('lockPerToken', () => {
-  it('GIVEN creates, an update and a delete WHEN summed THEN per token, updates apart, deletes ignored', () => {
+  it('GIVEN creates, updates and a delete WHEN summed THEN per token, each update apart with its lease, deletes ignored', () => {
     const cost = (lock: string) => ({
       token: 'USDT',
       perHourBefore: '0',
@@ -101,9 +101,23 @@ describe('lockPerToken', () => {
     const sums = lockPerToken([
       change({ cost: cost('10') }),
       change({ cost: cost('5') }),
-      change({ action: 'update', cost: cost('7') }),
+      change({ action: 'update', cost: cost('7'), private: '{"leaseId":"42","orderId":"42"}' }),
+      change({ action: 'update', cost: cost('3') }),
       change({ action: 'delete', cost: cost('100') }),
     ]);
-    expect(sums).toEqual(new Map([['USDT', { lockNew: 15n, lockUpdate: 7n }]]));
+    expect(sums).toEqual(
+      new Map([
+        [
+          'USDT',
+          {
+            lockNew: 15n,
+            updates: [
+              { lock: 7n, leaseId: 42n },
+              { lock: 3n, leaseId: null },
+            ],
+          },
+        ],
+      ]),
+    );
   });
 });
