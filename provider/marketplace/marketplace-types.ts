@@ -102,8 +102,6 @@ export interface SendOptions {
    * send): journal it here, so a crash at any later instant leaves a hash refresh can look up.
    */
   readonly onSigned?: ((txHash: string) => void | Promise<void>) | undefined;
-  /** Called with the tx hash as soon as the node accepted it, before the receipt is awaited. */
-  readonly onSent?: ((txHash: string) => void | Promise<void>) | undefined;
 }
 
 /** A tenant's escrow in one token, base units. */

@@ -58,7 +58,6 @@ async function send(
     // node about, and a hash the node never saw is a transaction that was never sent.
     await hooks.onSigned?.(txHash);
     const tx = await wc.provider.broadcastTransaction(signed);
-    await hooks.onSent?.(tx.hash);
     const receipt = await tx.wait();
     if (receipt === null) throw new Error('transaction dropped');
     return receipt;
