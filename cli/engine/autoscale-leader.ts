@@ -1,4 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { systemClock } from '../../common/index.js';
+import type { Clock } from '../../common/index.js';
 import { LeaseholdError } from '../diag/index.js';
 import { readLockFile, removeLockFile } from '../state/lock-file.js';
 import { isLockHolderGone, lockBackoffMs, lockWho, parseLockWho } from '../state/lock-holder.js';
@@ -27,21 +29,24 @@ export async function tryLeaderLock(opts: {
   readonly path: string;
   readonly statePath: string;
   readonly version: string;
+  /** @default the system clock */
+  readonly clock?: Clock | undefined;
 }): Promise<TryLeaderResult> {
+  const clock = opts.clock ?? systemClock;
   for (let attempt = 0; ; attempt += 1) {
     const info: LockInfo = {
       id: randomUUID(),
       operation: 'autoscale',
       who: lockWho(),
       version: opts.version,
-      created: new Date().toISOString(),
+      created: new Date(clock.now()).toISOString(),
       path: opts.statePath,
     };
     const tried = await tryLockFile(opts.path, info);
     if (tried.acquired) return { acquired: true, lock: { path: opts.path, info } };
     if (attempt >= TAKEOVER_RETRIES || !isLockHolderGone(tried.holder.who))
       return { acquired: false, holder: tried.holder };
-    await new Promise((r) => setTimeout(r, lockBackoffMs(attempt)));
+    await clock.sleep(lockBackoffMs(attempt));
   }
 }
 

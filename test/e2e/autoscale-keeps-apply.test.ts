@@ -4,13 +4,14 @@ import type { E2eDevnet } from './support/e2e-devnet.js';
 import { startE2eDevnet } from './support/e2e-devnet.js';
 import type { SpecDoc, StackDir } from './support/stack-dir.js';
 import { instance, stackDir, stateLeases } from './support/stack-dir.js';
+import { waitFor } from '../support/wait-for.js';
 
 // A controller (`leasehold autoscale`) runs while a human applies a new image with the CLI. Its
 // next scale must keep the new image — the provider must run it on every replica — and an edit
 // nobody applied must not ride along: it is held, and said so.
 jest.setTimeout(420_000);
 
-// Generous for a busy 2-core machine; every wait polls a condition against it.
+// Generous for a busy 2-core machine; every wait polls a condition against it (waitFor).
 const DEADLINE_MS = 150_000;
 
 let devnet: E2eDevnet;
@@ -42,16 +43,13 @@ const spec = (): SpecDoc => ({
   },
 });
 
-/** Polls `cond` until it holds or the deadline passes (then fails naming `what`). */
-async function until<T>(what: string, cond: () => T | undefined | Promise<T | undefined>) {
-  const deadline = Date.now() + DEADLINE_MS;
-  for (;;) {
-    const v = await cond();
-    if (v !== undefined) return v;
-    if (Date.now() > deadline)
-      throw new Error(`timed out waiting for ${what}; controller said: ${stderr}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+/** Waits (polling, with a deadline) for `probe`; a timeout names what the controller said. */
+function until<T>(what: string, probe: () => T | undefined): Promise<T> {
+  return waitFor(what, probe, DEADLINE_MS, 250).catch((err: unknown) => {
+    throw new Error(
+      `${err instanceof Error ? err.message : String(err)}; controller said: ${stderr}`,
+    );
+  }) as Promise<T>;
 }
 
 /** The image each replica of instance.web reports (`GET /` on its recorded endpoint). */
