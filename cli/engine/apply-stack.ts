@@ -9,6 +9,7 @@ import { withStateLock } from '../state/with-state-lock.js';
 import type { ApplyProgressEvent, SlotOutcome } from './apply-events.js';
 import { applyPlan } from './apply-plan.js';
 import type { ApplyPlanResult, ApplyTimeouts } from './apply-plan.js';
+import { findUnappliedTargets, unappliedSpecWarning } from './find-unapplied-edits.js';
 import { planStack } from './plan-stack.js';
 
 /** `apply` / `destroy` over an open session: plan (or a saved plan), confirm, execute. */
@@ -27,6 +28,12 @@ export interface ApplyStackInput {
   readonly countOverrides?: ReadonlyMap<string, number> | undefined;
   /** Providers kept out of a slot's next order, by slot address. */
   readonly excludeProviders?: Readonly<Record<string, readonly string[]>> | undefined;
+  /**
+   * The autoscaler's guard: refuse (`autoscale/unapplied-spec`, nothing sent) when, read under the
+   * lock, the state records another configuration of a target than `model` declares — a human
+   * applied (or edited) since the controller loaded its model. @default false
+   */
+  readonly requireAppliedModel?: boolean | undefined;
   readonly lock: boolean;
   readonly lockTimeoutMs: number;
   readonly version: string;
@@ -145,6 +152,11 @@ async function planNow(input: ApplyStackInput): Promise<Start> {
     state: res.state,
   });
   if (hasErrors(res.diagnostics)) return end('failed');
+  const held =
+    input.requireAppliedModel === true
+      ? findUnappliedTargets(input.model, res.state, input.targets)
+      : [];
+  if (held.length > 0) return { ...end('refused'), diagnostics: [unappliedSpecWarning(held)] };
   const stateChanged = differs(prior, res.state);
   const start = { plan: res.plan, state: res.state, warnings: res.diagnostics, stateChanged };
   if (!res.plan.applyable) return { ...start, noChanges: true };

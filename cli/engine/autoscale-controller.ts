@@ -13,6 +13,7 @@ import {
   waitingLine,
 } from './autoscale-leader.js';
 import type { LeaderLock } from './autoscale-leader.js';
+import { reloadStackModel } from './load-stack-model.js';
 import { openStack } from './open-stack.js';
 import type { OpenStack, OpenStackRequest } from './open-stack.js';
 
@@ -96,13 +97,17 @@ async function cycles(
   let count = 0;
   let events: readonly AutoscaleDecisionEvent[] = [];
   let diagnostics: Diagnostics = [];
+  const episode = { unapplied: '' };
   for (;;) {
     const started = Date.now();
     try {
+      // The spec is read anew each cycle (the first uses the one just loaded), so an `apply` made
+      // while the controller runs is what it acts on next, never reverted to what it started with.
+      const model = count === 0 ? stack.model : await reloadStackModel(req, stack.model.stack);
       const res = await runAutoscaleCycle({
         session: stack.session,
         backend: stack.backend,
-        model: stack.model,
+        model,
         historyPath,
         version: req.version,
         lockTimeoutMs: req.lockTimeoutMs,
@@ -115,6 +120,7 @@ async function cycles(
       });
       events = res.events;
       diagnostics = res.diagnostics;
+      sayUnapplied(req, episode, res.unapplied);
       res.events.forEach((e) => req.onEvent(e));
     } catch (err) {
       // A long-running controller survives a bad cycle (RPC down, provider gone); --once reports it.
@@ -128,6 +134,23 @@ async function cycles(
     if (!(await sleep(Math.max(0, req.intervalMs - (Date.now() - started)), req.stop))) break;
   }
   return { stack: stack.model.stack, cycles: count, events, diagnostics };
+}
+
+/** Says once per episode that the spec differs from the last apply, and when they agree again. */
+function sayUnapplied(
+  req: RunAutoscaleRequest,
+  episode: { unapplied: string },
+  unapplied: readonly string[],
+): void {
+  const now = unapplied.join(', ');
+  if (now === episode.unapplied) return;
+  if (now !== '')
+    req.onLine(
+      `The spec differs from the last apply (${now}): scaling and replacement of the instances concerned are held until it is applied (\`leasehold plan\`, then \`leasehold apply\`).`,
+    );
+  else
+    req.onLine(`The spec and the last apply agree again (${episode.unapplied}): acting on them.`);
+  episode.unapplied = now;
 }
 
 function cycleFailed(err: Error): Diagnostic {

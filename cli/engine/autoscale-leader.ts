@@ -1,7 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import { systemClock } from '../../common/index.js';
+import type { Clock } from '../../common/index.js';
 import { LeaseholdError } from '../diag/index.js';
-import { readLockFile, removeLockFile, tryCreateLockFile } from '../state/lock-file.js';
-import { isLockHolderGone, lockWho, parseLockWho } from '../state/lock-holder.js';
+import { readLockFile, removeLockFile } from '../state/lock-file.js';
+import { isLockHolderGone, lockBackoffMs, lockWho, parseLockWho } from '../state/lock-holder.js';
+import { tryLockFile } from '../state/try-lock-file.js';
 import type { LockInfo } from '../state/state-types.js';
 
 /** The leader lock of one stack's controllers: a lock file like the state lock's, held for the run. */
@@ -16,36 +19,39 @@ export type TryLeaderResult =
   | { readonly acquired: false; readonly holder: LockInfo };
 
 /**
- * Tries once for the leader lock (`wx`-created, so of two racing controllers exactly one wins). A
- * lock whose holder is known dead (its pid names no process on this host) is taken over.
+ * Tries for the leader lock: the state lock's own mechanism ({@link tryLockFile}: `wx`-created, so
+ * of two racing controllers exactly one wins, and a lock whose holder is known dead — its pid names
+ * no process on this host — is taken over through the same guard, so two controllers finding the
+ * same dead leader cannot both lead). A live holder is reported at once; a dead one still there
+ * means another controller is taking it over, so this waits briefly for the outcome.
  */
 export async function tryLeaderLock(opts: {
   readonly path: string;
   readonly statePath: string;
   readonly version: string;
+  /** @default the system clock */
+  readonly clock?: Clock | undefined;
 }): Promise<TryLeaderResult> {
-  for (let attempt = 0; attempt < 3; attempt += 1) {
+  const clock = opts.clock ?? systemClock;
+  for (let attempt = 0; ; attempt += 1) {
     const info: LockInfo = {
       id: randomUUID(),
       operation: 'autoscale',
       who: lockWho(),
       version: opts.version,
-      created: new Date().toISOString(),
+      created: new Date(clock.now()).toISOString(),
       path: opts.statePath,
     };
-    if (await tryCreateLockFile(opts.path, info))
-      return { acquired: true, lock: { path: opts.path, info } };
-    const holder = await readLockFile(opts.path);
-    if (holder === null) continue;
-    if (!isLockHolderGone(holder.who)) return { acquired: false, holder };
-    // The holder died without releasing: remove its lock only if it is still the same one.
-    const again = await readLockFile(opts.path);
-    if (again?.id === holder.id) await removeLockFile(opts.path);
+    const tried = await tryLockFile(opts.path, info);
+    if (tried.acquired) return { acquired: true, lock: { path: opts.path, info } };
+    if (attempt >= TAKEOVER_RETRIES || !isLockHolderGone(tried.holder.who))
+      return { acquired: false, holder: tried.holder };
+    await clock.sleep(lockBackoffMs(attempt));
   }
-  const holder = await readLockFile(opts.path);
-  if (holder === null) throw new Error(`leader lock ${opts.path} could not be taken`);
-  return { acquired: false, holder };
 }
+
+// Retries while another controller takes a dead leader's lock over: 100 ms doubling, ~3 s in all.
+const TAKEOVER_RETRIES = 5;
 
 /** Releases the leader lock if it is still ours. */
 export async function releaseLeaderLock(lock: LeaderLock): Promise<void> {

@@ -1,9 +1,9 @@
 import { dirname, resolve } from 'node:path';
-import { DiagnosticsError, hasErrors } from '../diag/index.js';
 import type { Diagnostics } from '../diag/index.js';
 import type { ModelView, ProviderSession, SignerNeed } from '../provider-api.js';
 import { loadProvider } from '../providers.js';
 import { createLocalBackend } from '../state/local-backend.js';
+import { loadStackModel } from './load-stack-model.js';
 import type { StateBackend } from '../state/state-types.js';
 
 /** Where a command finds its stack, state and network (its flags and environment). */
@@ -36,16 +36,13 @@ export interface OpenStack {
  * DiagnosticsError), locate its local state beside the spec (or `--state`), and connect.
  */
 export async function openStack(req: OpenStackRequest): Promise<OpenStack> {
-  const provider = await loadProvider();
-  const loaded = await provider.loadStack({ file: req.file, app: req.app, cwd: req.cwd });
-  if (hasErrors(loaded.diagnostics) || loaded.model === null)
-    throw new DiagnosticsError(loaded.diagnostics);
-  const model = loaded.model;
+  const { model, file, warnings } = await loadStackModel(req);
   const backend = createLocalBackend({
-    dir: dirname(resolve(req.cwd, loaded.file)),
+    dir: dirname(resolve(req.cwd, file)),
     stack: model.stack,
     statePath: req.statePath === undefined ? undefined : resolve(req.cwd, req.statePath),
   });
+  const provider = await loadProvider();
   const session = await provider.connect({
     network: req.network ?? model.network,
     signer: req.signer,
@@ -54,5 +51,5 @@ export async function openStack(req: OpenStackRequest): Promise<OpenStack> {
     log: req.log,
     promptPassword: req.promptPassword,
   });
-  return { model, file: loaded.file, warnings: loaded.diagnostics, backend, session };
+  return { model, file, warnings, backend, session };
 }

@@ -6,6 +6,8 @@ export { createLocalBackend, localStatePaths } from './local-backend.js';
 export type { BackendClock, LocalBackendOptions, LocalStatePaths } from './local-backend.js';
 export { isLockHolderGone, lockBackoffMs, lockWho, parseLockWho } from './lock-holder.js';
 export { nextSerial } from './next-serial.js';
+export { tryLockFile } from './try-lock-file.js';
+export type { TryLockFileResult } from './try-lock-file.js';
 export { parseState } from './parse-state.js';
 export type { ParseStateOptions } from './parse-state.js';
 export {

@@ -5,10 +5,11 @@ import { systemClock } from '../../common/index.js';
 import type { Clock } from '../../common/index.js';
 import { LeaseholdError } from '../diag/index.js';
 import { isLockHolderGone, lockBackoffMs } from './lock-holder.js';
-import { readLockFile, removeLockFile, tryCreateLockFile } from './lock-file.js';
+import { readLockFile, removeLockFile } from './lock-file.js';
 import { parseState } from './parse-state.js';
 import { StateLockedError, StateLockMismatchError, StateWrongStackError } from './state-errors.js';
 import type { LockInfo, StackState, StateBackend } from './state-types.js';
+import { tryLockFile } from './try-lock-file.js';
 import { validateStateSchema } from './validate-state-schema.js';
 import { isCode, writeFileAtomic } from './write-file-atomic.js';
 
@@ -110,7 +111,7 @@ interface AcquireOptions {
 async function acquireLocalLock(opts: AcquireOptions): Promise<LockInfo> {
   const { clock, paths } = opts;
   const start = clock.now();
-  for (let attempt = 0; ;) {
+  for (let attempt = 0; ; attempt++) {
     const lock: LockInfo = {
       id: randomUUID(),
       operation: opts.info.operation,
@@ -119,39 +120,12 @@ async function acquireLocalLock(opts: AcquireOptions): Promise<LockInfo> {
       created: new Date(clock.now()).toISOString(),
       path: paths.state,
     };
-    if (await tryCreateLockFile(paths.lock, lock)) return lock;
-    const holder = await readLockFile(paths.lock);
-    // Released between our create and our read: try again at once.
-    if (holder === null) continue;
-    // A holder that died on this host (kill -9, a crash) frees its lock, as the OS lock of
-    // Terraform's local backend does; a holder elsewhere, or alive, is never guessed away.
-    if (isLockHolderGone(holder.who) && (await takeOverDeadLock(paths.lock, holder, lock)))
-      continue;
+    const tried = await tryLockFile(paths.lock, lock);
+    if (tried.acquired) return lock;
+    const { holder } = tried;
     const waited = clock.now() - start;
     if (waited >= opts.timeoutMs)
       throw new StateLockedError({ holder, waitedMs: waited, stale: isLockHolderGone(holder.who) });
-    await clock.sleep(Math.min(lockBackoffMs(attempt++), opts.timeoutMs - waited));
-  }
-}
-
-/**
- * Removes a lock whose holder is dead — once, even when several processes find it at the same
- * moment: a guard file (`wx`) lets one of them re-check and remove it, so none can remove a
- * fresh lock another has just taken. A guard left by a taker that died is itself cleared.
- */
-async function takeOverDeadLock(path: string, dead: LockInfo, me: LockInfo): Promise<boolean> {
-  const guard = `${path}.takeover`;
-  if (!(await tryCreateLockFile(guard, me))) {
-    const g = await readLockFile(guard);
-    if (g !== null && isLockHolderGone(g.who)) await removeLockFile(guard);
-    return false;
-  }
-  try {
-    const again = await readLockFile(path);
-    if (again?.id !== dead.id || !isLockHolderGone(again.who)) return false;
-    await removeLockFile(path);
-    return true;
-  } finally {
-    await removeLockFile(guard);
+    await clock.sleep(Math.min(lockBackoffMs(attempt), opts.timeoutMs - waited));
   }
 }

@@ -1,9 +1,12 @@
 /**
  * The stand-in for one lease's deployment: every service of the manifest, `count` replicas each.
- * A new manifest replaces the replicas (the update path); the lease's logs outlive replacements.
+ * A new manifest is diffed against what runs ({@link diffReplicas}): a count change keeps the
+ * replicas that exist and adds or removes the difference, a changed service replaces its replicas.
+ * The lease's logs outlive replacements.
  */
 import type { Manifest, ManifestService } from '../protocol/manifest.js';
 import { envKeys, envValue } from '../protocol/manifest.js';
+import { diffReplicas, replicaTemplate } from './diff-replicas.js';
 import { LogBuffer } from './log-buffer.js';
 import { Replica } from './replica.js';
 import type { ReplicaFaults, ReplicaListener, ReplicaState } from './replica.js';
@@ -50,20 +53,35 @@ export class Workload {
 
   constructor(private readonly opts: WorkloadOptions) {}
 
-  /** Starts (or replaces) the replicas for `manifest`. */
+  /**
+   * Runs `manifest`: replicas it still wants unchanged keep running (same listeners, same
+   * counters); the others stop, then the missing ones start.
+   */
   async apply(manifest: Manifest): Promise<void> {
-    const old = [...this.replicas.values()].flat();
-    this.replicas = new Map();
-    await Promise.all(old.map((r) => r.stop()));
+    const services = manifest.flatMap((g) => g.services);
+    const next = new Map<string, Replica[]>();
+    const stopping: Replica[] = [];
+    const starting: Replica[] = [];
+    for (const svc of services) {
+      const prior = this.services.find((s) => s.name === svc.name);
+      const running = this.replicas.get(svc.name) ?? [];
+      const diff = diffReplicas(
+        prior === undefined ? null : { template: replicaTemplate(prior), count: running.length },
+        { template: replicaTemplate(svc), count: svc.count },
+      );
+      const fresh = diff.start.map((i) => this.replica(svc, i));
+      stopping.push(...diff.stop.flatMap((i) => running[i] ?? []));
+      starting.push(...fresh);
+      next.set(svc.name, [...running.slice(0, diff.keep), ...fresh]);
+    }
+    const wanted = new Set(services.map((s) => s.name));
+    for (const [name, list] of this.replicas) if (!wanted.has(name)) stopping.push(...list);
+    this.replicas = next;
+    this.services = services;
     this.generation += 1;
     this.createdAt = new Date();
-    this.services = manifest.flatMap((g) => g.services);
-    for (const svc of this.services) {
-      const list: Replica[] = [];
-      for (let i = 0; i < svc.count; i += 1) list.push(this.replica(svc, i));
-      this.replicas.set(svc.name, list);
-      list.forEach((r) => r.start());
-    }
+    await Promise.all(stopping.map((r) => r.stop()));
+    starting.forEach((r) => r.start());
   }
 
   /** Crashes every running replica now (the `crash` fault). */

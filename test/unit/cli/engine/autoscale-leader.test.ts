@@ -9,6 +9,8 @@ import {
   waitingLine,
 } from '../../../../cli/engine/autoscale-leader.js';
 import { readLockFile } from '../../../../cli/state/lock-file.js';
+import { lockWho } from '../../../../cli/state/lock-holder.js';
+import { steppingClock } from '../../../support/fake-clocks.js';
 
 const paths = () => {
   const dir = mkdtempSync(join(tmpdir(), 'lh-leader-'));
@@ -16,6 +18,7 @@ const paths = () => {
     path: join(dir, 'web.leader.json'),
     statePath: join(dir, 'web.state.json'),
     version: '0.1.0',
+    clock: steppingClock(),
   };
 };
 
@@ -57,6 +60,26 @@ describe('leader lock', () => {
     writeFileSync(p.path, JSON.stringify(dead));
     const r = await tryLeaderLock(p);
     expect(r.acquired).toBe(true);
+  });
+
+  it("GIVEN a dead leader's lock that another controller is taking over (it holds the guard) WHEN tried THEN it backs off 100 ms doubling, then reports the holder without touching either file", async () => {
+    const p = paths();
+    const dead = {
+      id: 'x',
+      operation: 'autoscale',
+      who: `u@${(await import('node:os')).hostname()} (pid 999999)`,
+      version: '0',
+      created: 'then',
+      path: p.statePath,
+    };
+    const taker = { ...dead, id: 'taker', who: lockWho() };
+    writeFileSync(p.path, JSON.stringify(dead));
+    writeFileSync(`${p.path}.takeover`, JSON.stringify(taker));
+    const r = await tryLeaderLock(p);
+    expect(r).toMatchObject({ acquired: false, holder: { id: 'x' } });
+    expect(p.clock.sleeps).toEqual([100, 200, 400, 800, 1600]);
+    expect((await readLockFile(p.path))?.id).toBe('x');
+    expect((await readLockFile(`${p.path}.takeover`))?.id).toBe('taker');
   });
 
   it('GIVEN a lock held by a live process WHEN tried THEN it is not taken', async () => {
