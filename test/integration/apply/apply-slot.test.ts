@@ -328,7 +328,7 @@ describe('crash resume on the devnet', () => {
     const created = await (
       await freshChain()
     ).marketplace.createOrder(details, {
-      onSent: (h) => void (txHash = h),
+      onSigned: (h) => void (txHash = h),
     });
     expect(txHash).toBe(created.txHash);
     await chain.marketplace.waitForMatch(created.orderId, {
