@@ -1,13 +1,9 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it, jest } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { reloadStackModel } from '../../../../cli/engine/load-stack-model.js';
 import { LeaseholdError } from '../../../../cli/diag/index.js';
-
-// The first load imports (and ts-jest transforms) the provider's whole spec pipeline: slow on a
-// busy machine, though nothing here waits on anything.
-jest.setTimeout(60_000);
 
 const spec = (o: { stack?: string; image?: string; memory?: string } = {}): string => `
 stack: ${o.stack ?? 'shop'}
