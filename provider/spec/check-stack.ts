@@ -4,6 +4,8 @@ import type { TokenInfo } from './known-tokens.js';
 import type { StackModel } from './model-types.js';
 import { normalizeStack } from './normalize-stack.js';
 import type { ParsedSource } from './parsed-source.js';
+import { checkInstanceCount, DEFAULT_SPEC_LIMITS } from './spec-limits.js';
+import type { SpecLimits } from './spec-limits.js';
 import { parsePath } from './spec-path.js';
 import type { StackSpec } from './spec-types.js';
 import { validateSchema } from './validate-schema.js';
@@ -15,19 +17,31 @@ export interface CheckStackResult {
   readonly diagnostics: Diagnostic[];
 }
 
+/** What `checkStack` needs beyond the source and the network's tokens. */
+export interface CheckStackOptions {
+  /** Content hash of a custom network's address book, which the stack hash covers. */
+  readonly addressBookHash?: string | undefined;
+  /** Input limits; the instance count is checked before the schema. @default DEFAULT_SPEC_LIMITS */
+  readonly limits?: SpecLimits | undefined;
+}
+
 /**
- * The pure pipeline from a read source to the model: reading problems, then the schema, then (on a
- * schema-valid document only) the semantic rules and normalization. `addressBookHash` is the
- * content hash of a custom network's address book, which the stack hash covers. Each stage runs only when the
- * previous ones found no error, so users see the first layer of problems all at once.
+ * The pure pipeline from a read source to the model: reading problems, the instance-count limit,
+ * then the schema, then (on a schema-valid document only) the semantic rules and normalization.
+ * Each stage runs only when the previous ones found no error, so users see the first layer of
+ * problems all at once.
  */
 export function checkStack(
   parsed: ParsedSource,
   tokens: readonly TokenInfo[],
-  addressBookHash?: string | undefined,
+  opts: CheckStackOptions = {},
 ): CheckStackResult {
+  const { addressBookHash, limits = DEFAULT_SPEC_LIMITS } = opts;
   const diags: Diagnostic[] = [...parsed.diagnostics];
   let model: StackModel | null = null;
+  const tooMany =
+    parsed.data === null ? undefined : checkInstanceCount(parsed.data, parsed.file, limits);
+  if (tooMany !== undefined) diags.push(tooMany);
   if (!hasErrors(diags) && parsed.data !== null) {
     diags.push(...validateSchema(parsed.data));
     if (!hasErrors(diags)) {

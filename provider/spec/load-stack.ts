@@ -1,5 +1,4 @@
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import type { LoadStackRequest, LoadStackResponse } from '../../cli/provider-api.js';
 import { errorDiag } from '../../cli/diag/index.js';
@@ -11,6 +10,9 @@ import type { TokenInfo } from './known-tokens.js';
 import type { ParsedSource } from './parsed-source.js';
 import { parseYamlSpec } from './parse-yaml-spec.js';
 import { readAddressBook } from './read-address-book.js';
+import { readSpecFile } from './read-spec-file.js';
+import { specLimitsFromEnv } from './spec-limits.js';
+import type { SpecLimits } from './spec-limits.js';
 
 /** The spec file read when `-f` is not given. */
 export const DEFAULT_SPEC_FILE = 'leasehold.yaml';
@@ -18,13 +20,18 @@ export const DEFAULT_SPEC_FILE = 'leasehold.yaml';
 /**
  * Reads a stack into the model: a CDK app (`--app`, `-f …/cdktf.json`, or a lone cdktf.json in
  * cwd) or a YAML spec (`-f`, default leasehold.yaml), then the network's tokens, then the pure
- * pipeline (checkStack). Paths in messages are as the user typed them.
+ * pipeline (checkStack). Paths in messages are as the user typed them. Input over the limits of
+ * `SpecLimits` (raised through `LEASEHOLD_MAX_*` variables) is refused before the work it would cost.
  */
 export async function loadStack(req: LoadStackRequest): Promise<LoadStackResponse> {
-  const parsed = await readSource(req);
+  const env = specLimitsFromEnv(process.env);
+  if (!env.ok) return failed(req.file ?? DEFAULT_SPEC_FILE, env.diagnostics);
+  const { limits } = env;
+  const parsed = await readSource(req, limits);
   if (parsed === null) return fileNotFound(req.file ?? DEFAULT_SPEC_FILE);
+  if ('diagnostic' in parsed) return failed(req.file ?? DEFAULT_SPEC_FILE, [parsed.diagnostic]);
   const { tokens, addressBookHash, diagnostics } = await networkFacts(parsed);
-  const res = checkStack(parsed, tokens, addressBookHash);
+  const res = checkStack(parsed, tokens, { addressBookHash, limits });
   // Without the address book every token looks unknown; its own error already says why.
   const rest =
     diagnostics.length > 0
@@ -40,7 +47,10 @@ export async function loadStack(req: LoadStackRequest): Promise<LoadStackRespons
   };
 }
 
-async function readSource(req: LoadStackRequest): Promise<ParsedSource | null> {
+async function readSource(
+  req: LoadStackRequest,
+  limits: SpecLimits,
+): Promise<ParsedSource | { diagnostic: Diagnostic } | null> {
   const isCdkFile = req.file !== undefined && basename(req.file) === 'cdktf.json';
   const lonelyCdk =
     req.file === undefined &&
@@ -53,14 +63,10 @@ async function readSource(req: LoadStackRequest): Promise<ParsedSource | null> {
   }
   const file = req.file ?? DEFAULT_SPEC_FILE;
   const abs = resolve(req.cwd, file);
-  let text: string;
-  try {
-    text = await readFile(abs, 'utf8');
-  } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
-    throw e;
-  }
-  return parseYamlSpec(text, file, dirname(abs));
+  const read = await readSpecFile(abs, file, limits);
+  if (read.kind === 'missing') return null;
+  if (read.kind === 'refused') return { diagnostic: read.diagnostic };
+  return parseYamlSpec(read.text, file, dirname(abs), limits);
 }
 
 /** The network's tokens, and for a custom network the hash of its address book's content. */
@@ -103,5 +109,9 @@ function fileNotFound(file: string): LoadStackResponse {
     detail: `There is no ${JSON.stringify(file)} to read.`,
     hint: 'Run `leasehold init` to create one, or pass the spec file with -f.',
   });
-  return { model: null, canonicalJson: null, diagnostics: [diag], file };
+  return failed(file, [diag]);
+}
+
+function failed(file: string, diagnostics: Diagnostic[]): LoadStackResponse {
+  return { model: null, canonicalJson: null, diagnostics, file };
 }

@@ -152,4 +152,35 @@ describe('loadStack', () => {
     expect(res.model).toBeNull();
     expect(res.diagnostics.map((d) => d.code)).toContain('spec/unknown-token');
   });
+
+  it('GIVEN the 10 MB spec of 400,000 instances WHEN loaded THEN refused at the size check, naming the variable', async () => {
+    const lines = ['stack: big', 'instances:'];
+    for (let i = 0; i < 400_000; i++) lines.push(`  s${i}: {image: nginx}`);
+    const cwd = project({ 'big.yaml': `${lines.join('\n')}\n` });
+    const res = await loadStack({ cwd, file: 'big.yaml' });
+    expect(res.model).toBeNull();
+    expect(res.diagnostics).toEqual([
+      expect.objectContaining({ code: 'spec/file-too-large', severity: 'error' }),
+    ]);
+    expect(res.diagnostics[0]?.detail).toContain('`big.yaml` is 10,288,912 bytes');
+    expect(res.diagnostics[0]?.hint).toContain('LEASEHOLD_MAX_SPEC_BYTES=16Mi');
+  });
+
+  it('GIVEN -f naming a directory WHEN loaded THEN spec/file-unreadable, not an exception', async () => {
+    const cwd = project({});
+    const res = await loadStack({ cwd, file: '.' });
+    expect(res.diagnostics.map((d) => d.code)).toEqual(['spec/file-unreadable']);
+  });
+
+  it('GIVEN a malformed LEASEHOLD_MAX_INSTANCES WHEN loaded THEN spec/invalid-limit before anything is read', async () => {
+    const before = process.env['LEASEHOLD_MAX_INSTANCES'];
+    process.env['LEASEHOLD_MAX_INSTANCES'] = 'many';
+    try {
+      const res = await loadStack({ cwd: project({}) });
+      expect(res.diagnostics.map((d) => d.code)).toEqual(['spec/invalid-limit']);
+    } finally {
+      if (before === undefined) delete process.env['LEASEHOLD_MAX_INSTANCES'];
+      else process.env['LEASEHOLD_MAX_INSTANCES'] = before;
+    }
+  });
 });
