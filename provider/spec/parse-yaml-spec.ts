@@ -1,43 +1,17 @@
 import { CORE_SCHEMA, load, mergeTag } from 'js-yaml';
-import { LineCounter, parseDocument } from 'yaml';
-import type { Document, YAMLError, YAMLWarning } from 'yaml';
-import { errorDiag, redact, warningDiag } from '../../cli/diag/index.js';
+import { Composer, LineCounter, Parser, YAMLParseError, parseDocument, visit } from 'yaml';
+import type { Alias, CST, Document } from 'yaml';
+import { errorDiag, redact } from '../../cli/diag/index.js';
 import type { Diagnostic, SourceRange } from '../../cli/diag/index.js';
+import { findTooDeepCst, findTooDeepData, findTooDeepFlow } from './find-too-deep.js';
 import { createYamlLocator } from './locate-yaml.js';
-import type { ParsedSource } from './parsed-source.js';
+import type { Locator, ParsedSource } from './parsed-source.js';
+import { DEFAULT_SPEC_LIMITS, nestingTooDeepDiag, tooManyAliasesDiag } from './spec-limits.js';
+import type { SpecLimits } from './spec-limits.js';
+import { rangeAt, yamlErrorToDiagnostic } from './yaml-error-to-diagnostic.js';
+import type { YamlErrorContext } from './yaml-error-to-diagnostic.js';
 
-// Anchors and aliases are allowed, but a "billion laughs" document must not expand without bound.
-const MAX_ALIAS_COUNT = 100;
-
-function rangeOf(file: string, lc: LineCounter, pos: readonly [number, number]): SourceRange {
-  const a = lc.linePos(pos[0]);
-  const b = lc.linePos(Math.max(pos[1], pos[0]));
-  return { file, line: a.line, column: a.col, endLine: b.line, endColumn: b.col };
-}
-
-function toDiagnostic(e: YAMLError | YAMLWarning, text: string, source: SourceRange): Diagnostic {
-  const build = e.name === 'YAMLWarning' ? warningDiag : errorDiag;
-  if (e.code === 'DUPLICATE_KEY') {
-    // The error marks only the key's first character; the key runs to its `:`.
-    const rest = text.slice(e.pos[0], e.pos[0] + 200);
-    const key = redact((/^("[^"]*"|'[^']*'|[^:\n]*)/.exec(rest)?.[1] ?? rest).trim());
-    return build({
-      code: 'spec/duplicate-key',
-      summary: 'Duplicate key',
-      detail: `The key \`${key}\` appears more than once in the same mapping; YAML keeps only one of them.`,
-      hint: 'Remove or rename one of the duplicates.',
-      source,
-    });
-  }
-  const message = redact(e.message.split('\n')[0] ?? e.message).replace(/\.?$/, '.');
-  return build({
-    code: e.name === 'YAMLWarning' ? 'spec/yaml-warning' : 'spec/yaml-syntax',
-    summary: e.name === 'YAMLWarning' ? 'Questionable YAML' : 'Invalid YAML',
-    detail: message,
-    hint: 'Fix the YAML at this position; quote strings that contain `:`, `#`, `{` or `[`.',
-    source,
-  });
-}
+const YAML_OPTIONS = { prettyErrors: false, uniqueKeys: true, merge: true } as const;
 
 function notAMapping(data: unknown, source: SourceRange): Diagnostic {
   const found =
@@ -53,21 +27,8 @@ function notAMapping(data: unknown, source: SourceRange): Diagnostic {
   });
 }
 
-function toData(doc: Document, source: SourceRange): { data: unknown; diag?: Diagnostic } {
-  try {
-    return { data: doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT }) as unknown };
-  } catch (err) {
-    const detail = err instanceof Error ? err.message : String(err);
-    const diag = errorDiag({
-      code: 'spec/yaml-syntax',
-      summary: 'Invalid YAML',
-      detail: `${redact(detail)}.`.replace(/\.\.$/, '.'),
-      hint: 'Use fewer aliases, or write the repeated values out.',
-      source,
-    });
-    return { data: null, diag };
-  }
-}
+const isMapping = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 const FAST_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 // An anchor is the only way to build aliases; documents with anchors take the located path, whose
@@ -81,68 +42,161 @@ const ANCHOR = /(^|[\s[{,:-])&[^\s,\]}]/m;
  *
  * Two parsers, one result: js-yaml (about 5× faster) reads well-formed anchor-free documents, and
  * the `yaml` CST that locates problems is built only when something asks for a location. Anything
- * js-yaml rejects (syntax, duplicate keys, tags) is re-read by `yaml`, which reports it precisely.
+ * js-yaml rejects (syntax, duplicate keys, tags, nesting past `limits.maxDepth`) is re-read by
+ * `yaml`, which reports it precisely.
  */
-export function parseYamlSpec(text: string, file: string, baseDir: string): ParsedSource {
+export function parseYamlSpec(
+  text: string,
+  file: string,
+  baseDir: string,
+  limits: SpecLimits = DEFAULT_SPEC_LIMITS,
+): ParsedSource {
   const fast = ANCHOR.test(text) ? undefined : loadFast(text);
-  if (fast !== undefined && typeof fast === 'object' && fast !== null && !Array.isArray(fast)) {
+  if (isMapping(fast) && findTooDeepData(fast, limits.maxDepth) === undefined) {
     return { file, baseDir, data: fast, locate: lazyLocator(text, file), diagnostics: [] };
   }
-  return parseWithLocations(text, file, baseDir);
+  return parseWithLocations(text, file, baseDir, limits);
 }
 
 function loadFast(text: string): unknown {
   try {
     return load(text, { schema: FAST_SCHEMA });
   } catch {
+    // Syntax errors and stack overflows alike: the located path reports them properly.
     return undefined;
   }
 }
 
-function lazyLocator(text: string, file: string): ParsedSource['locate'] {
-  let locate: ParsedSource['locate'] | undefined;
+function lazyLocator(text: string, file: string): Locator {
+  let locate: Locator | undefined;
   return (path) => {
     if (locate === undefined) {
       const lineCounter = new LineCounter();
-      const doc = parseDocument(text, {
-        lineCounter,
-        prettyErrors: false,
-        uniqueKeys: true,
-        merge: true,
-      });
+      const doc = parseDocument(text, { lineCounter, ...YAML_OPTIONS });
       locate = createYamlLocator(doc, lineCounter, file);
     }
     return locate(path);
   };
 }
 
-/** The `yaml` CST path: slower, but every problem gets its line and column. */
-export function parseWithLocations(text: string, file: string, baseDir: string): ParsedSource {
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    prettyErrors: false,
-    uniqueKeys: true,
-    merge: true,
-  });
-  const locate = createYamlLocator(doc, lineCounter, file);
-  const diagnostics = [...doc.errors, ...doc.warnings].map((e) =>
-    toDiagnostic(e, text, rangeOf(file, lineCounter, e.pos)),
-  );
-  const at = (): SourceRange => locate([]) ?? rangeOf(file, lineCounter, [0, 0]);
-  if (doc.errors.length > 0) return { file, baseDir, data: null, locate, diagnostics };
-  const { data, diag } = toData(doc, at());
-  if (diag !== undefined)
-    return { file, baseDir, data: null, locate, diagnostics: [...diagnostics, diag] };
-  const isMapping = typeof data === 'object' && data !== null && !Array.isArray(data);
-  if (!isMapping) {
-    return {
-      file,
-      baseDir,
-      data: null,
-      locate,
-      diagnostics: [...diagnostics, notAMapping(data, at())],
-    };
+/** What `parseDocument` does, from tokens already parsed (and measured): one document, at most. */
+function composeDocument(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  let doc: Document.Parsed | undefined;
+  for (const next of new Composer(YAML_OPTIONS).compose(tokens, true, length)) {
+    if (doc === undefined) doc = next;
+    else {
+      const range: [number, number] = [next.range[0], next.range[1]];
+      doc.errors.push(
+        new YAMLParseError(range, 'MULTIPLE_DOCS', 'Source contains multiple documents'),
+      );
+      break;
+    }
   }
+  // compose(…, forceDoc = true) always yields a document, even for empty text.
+  return doc as Document.Parsed;
+}
+
+/**
+ * The `yaml` CST path: slower, but every problem gets its line and column. Nesting is measured
+ * before each stage that recurses (the lexer's flow depth before the CST parser, the CST depth
+ * before composing, the data depth before validation), so no input overflows the stack.
+ */
+export function parseWithLocations(
+  text: string,
+  file: string,
+  baseDir: string,
+  limits: SpecLimits = DEFAULT_SPEC_LIMITS,
+): ParsedSource {
+  const fail = (diagnostics: Diagnostic[], locate: Locator = () => undefined): ParsedSource => ({
+    file,
+    baseDir,
+    data: null,
+    locate,
+    diagnostics,
+  });
+  const lineCounter = new LineCounter();
+  const flowDeep = findTooDeepFlow(text, limits.maxDepth);
+  if (flowDeep !== undefined)
+    return fail([nestingTooDeepDiag(pointAt(text, file, flowDeep), limits)]);
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const ctx: YamlErrorContext = { text, file, lineCounter, tokens };
+  const deep = findTooDeepCst(tokens, limits.maxDepth);
+  if (deep !== undefined) return fail([nestingTooDeepDiag(pointAt(text, file, deep), limits)]);
+
+  const doc = composeDocument(tokens, text.length);
+  const locate = createYamlLocator(doc, lineCounter, file);
+  const diagnostics = [...doc.errors, ...doc.warnings].map((e) => yamlErrorToDiagnostic(e, ctx));
+  if (doc.errors.length > 0) return fail(diagnostics, locate);
+  const dangling = danglingAliases(doc, ctx);
+  if (dangling.length > 0) return fail([...diagnostics, ...dangling], locate);
+  const at = (): SourceRange => locate([]) ?? rangeAt(ctx, 0, 0);
+  const { data, diag } = toData(doc, ctx, limits);
+  if (diag !== undefined) return fail([...diagnostics, diag], locate);
+  const tooDeep = findTooDeepData(data, limits.maxDepth);
+  if (tooDeep !== undefined)
+    return fail([...diagnostics, nestingTooDeepDiag(locate(tooDeep), limits)], locate);
+  if (!isMapping(data)) return fail([...diagnostics, notAMapping(data, at())], locate);
   return { file, baseDir, data, locate, diagnostics };
+}
+
+/** A one-character range at `offset`, counted from the text (before any line counter exists). */
+function pointAt(text: string, file: string, offset: number): SourceRange {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line += 1;
+    lineStart = i + 1;
+  }
+  const column = offset - lineStart + 1;
+  return { file, line, column, endLine: line, endColumn: column + 1 };
+}
+
+function aliasesOf(doc: Document): Alias[] {
+  const out: Alias[] = [];
+  visit(doc, {
+    Alias: (_key, node) => {
+      out.push(node);
+    },
+  });
+  return out;
+}
+
+/** `*name` with no `&name` before it: located here, where `toJS` would only throw. */
+function danglingAliases(doc: Document, ctx: YamlErrorContext): Diagnostic[] {
+  return aliasesOf(doc)
+    .filter((a) => a.resolve(doc) === undefined)
+    .map((a) =>
+      errorDiag({
+        code: 'spec/yaml-syntax',
+        summary: 'Invalid YAML',
+        detail: `The alias \`*${redact(a.source)}\` names no anchor defined before it.`,
+        hint: `Define the anchor (\`&${redact(a.source)}\`) on an earlier value, or write the value out.`,
+        source: rangeAt(ctx, a.range?.[0] ?? 0, a.range?.[1] ?? 0),
+      }),
+    );
+}
+
+function toData(
+  doc: Document,
+  ctx: YamlErrorContext,
+  limits: SpecLimits,
+): { data: unknown; diag?: Diagnostic } {
+  try {
+    return { data: doc.toJS({ maxAliasCount: limits.maxAliases }) as unknown };
+  } catch (err) {
+    // `yaml` throws a ReferenceError once expanding aliases passes maxAliasCount.
+    const first = aliasesOf(doc)[0]?.range;
+    const source = first == null ? undefined : rangeAt(ctx, first[0], first[1]);
+    if (err instanceof ReferenceError)
+      return { data: null, diag: tooManyAliasesDiag(source, limits) };
+    const detail = err instanceof Error ? err.message : String(err);
+    const diag = errorDiag({
+      code: 'spec/yaml-syntax',
+      summary: 'Invalid YAML',
+      detail: `${redact(detail)}.`.replace(/\.\.$/, '.'),
+      hint: 'Fix the YAML near its aliases (`*name`) and anchors (`&name`).',
+      ...(source === undefined ? {} : { source }),
+    });
+    return { data: null, diag };
+  }
 }

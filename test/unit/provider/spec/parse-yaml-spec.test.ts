@@ -58,7 +58,7 @@ describe('parseYamlSpec', () => {
     expect(r.diagnostics[0]?.detail).toContain(detail);
   });
 
-  it('GIVEN an alias bomb WHEN parsed THEN an error, not a hang or a throw', () => {
+  it('GIVEN an alias bomb WHEN parsed THEN spec/too-many-aliases naming the limit, not a hang or a throw', () => {
     const lines = ['a: &a [x, x, x, x, x, x, x, x, x, x]'];
     for (let i = 0; i < 8; i++) {
       const prev = String.fromCharCode(97 + i);
@@ -67,7 +67,9 @@ describe('parseYamlSpec', () => {
     }
     const r = parse(`${lines.join('\n')}\n`);
     expect(r.data).toBeNull();
-    expect(r.diagnostics.map((d) => d.code)).toContain('spec/yaml-syntax');
+    expect(r.diagnostics.map((d) => d.code)).toEqual(['spec/too-many-aliases']);
+    expect(r.diagnostics[0]?.hint).toContain('LEASEHOLD_MAX_YAML_ALIASES=');
+    expect(r.diagnostics[0]?.source).toMatchObject({ line: 2, column: 8 });
   });
 
   it('GIVEN anchors and merge keys WHEN parsed THEN the merged data is produced', () => {

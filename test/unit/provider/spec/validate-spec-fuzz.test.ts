@@ -103,6 +103,12 @@ describe('validateSpec under random mutation', () => {
           const diags = validateSpec(spec);
           assertWellFormed(diags);
           const parsed = parseYamlSpec(stringify(spec), 'fuzz.yaml', '.');
+          if (parsed.data === null) {
+            // Nested past the depth limit: the text is refused before validation, located.
+            expect(parsed.diagnostics.map((d) => d.code)).toEqual(['spec/nesting-too-deep']);
+            expect(parsed.diagnostics[0]?.source?.line).toBeGreaterThanOrEqual(1);
+            return;
+          }
           for (const d of diags) {
             if (d.path !== undefined)
               expect(parsed.locate(parsePath(d.path))?.line).toBeGreaterThanOrEqual(1);
