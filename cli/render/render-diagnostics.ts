@@ -43,7 +43,7 @@ function quote(d: Diagnostic, opts: RenderDiagnosticsOptions): string[] {
   const src = d.source;
   const text = src === undefined ? undefined : opts.sources?.get(src.file);
   if (src === undefined || text === undefined) return [];
-  const raw = text.split(/\r?\n/)[src.line - 1];
+  const raw = text.split(/\r?\n/, src.line)[src.line - 1];
   if (raw === undefined) return [];
   // The quoted line goes to terminals and CI logs: mask keys, tokens and URL credentials in it.
   const line = redact(raw);
@@ -52,8 +52,37 @@ function quote(d: Diagnostic, opts: RenderDiagnosticsOptions): string[] {
     src.endLine === src.line
       ? Math.max(1, src.endColumn - src.column)
       : Math.max(1, line.length - src.column + 1);
+  const frame = clipLine(line, src.column, width);
   return [
-    `  ${opts.style.dim(`${gutter} |`)} ${line}`,
-    `  ${' '.repeat(gutter.length)} ${opts.style.dim('|')} ${' '.repeat(src.column - 1)}${opts.style.red('^'.repeat(width))}`,
+    `  ${opts.style.dim(`${gutter} |`)} ${frame.text}`,
+    `  ${' '.repeat(gutter.length)} ${opts.style.dim('|')} ${' '.repeat(frame.column - 1)}${opts.style.red('^'.repeat(frame.width))}`,
   ];
+}
+
+/** Longest quoted line; a longer one (minified or generated YAML) is cut around the column. */
+export const MAX_FRAME_WIDTH = 160;
+
+/**
+ * The part of `line` worth quoting: the whole line when it is short, else about
+ * `MAX_FRAME_WIDTH` characters centred on `column`, with `…` where text was cut, and the caret's
+ * column and width moved into the cut.
+ */
+export function clipLine(
+  line: string,
+  column: number,
+  width: number,
+): { text: string; column: number; width: number } {
+  if (line.length <= MAX_FRAME_WIDTH) return { text: line, column, width };
+  const half = Math.floor(MAX_FRAME_WIDTH / 2);
+  const start = Math.max(0, Math.min(column - 1 - half, line.length - MAX_FRAME_WIDTH));
+  const end = start + MAX_FRAME_WIDTH;
+  const prefix = start > 0 ? '…' : '';
+  const suffix = end < line.length ? '…' : '';
+  const at = Math.max(1, column - start) + prefix.length;
+  const room = MAX_FRAME_WIDTH + prefix.length - at + 1;
+  return {
+    text: `${prefix}${line.slice(start, end)}${suffix}`,
+    column: at,
+    width: Math.max(1, Math.min(width, room)),
+  };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import type { Diagnostic } from '../../../../cli/diag/index.js';
-import { renderDiagnostics } from '../../../../cli/render/render-diagnostics.js';
+import { clipLine, renderDiagnostics } from '../../../../cli/render/render-diagnostics.js';
 import { PLAIN } from '../../../../cli/render/style.js';
 
 const diag: Diagnostic = {
@@ -40,5 +40,46 @@ describe('renderDiagnostics', () => {
     );
     expect(out).not.toContain(key);
     expect(out).not.toContain('pw123');
+  });
+
+  it('GIVEN a 20,000-character line with a mistake at column 12,001 WHEN rendered THEN about 160 characters around it are quoted, the caret under it', () => {
+    const line = `${'a'.repeat(12_000)}BAD${'z'.repeat(7_997)}`;
+    const out = renderDiagnostics(
+      [{ ...diag, source: { file: 'f', line: 1, column: 12_001, endLine: 1, endColumn: 12_004 } }],
+      { style: PLAIN, sources: new Map([['f', line]]) },
+    );
+    const [quoted, caret] = out.split('\n').filter((l) => /^\s+\d* \|/.test(l));
+    expect(quoted?.length).toBeLessThan(175);
+    expect(quoted).toMatch(/^ {2}1 \| …a+BADz+…$/);
+    // The caret sits exactly under BAD.
+    expect(caret?.indexOf('^')).toBe(quoted?.indexOf('BAD'));
+    expect(caret).toMatch(/\^{3}$/);
+  });
+
+  it.each([
+    ['a short line', 'short', 3, 2, { text: 'short', column: 3, width: 2 }],
+    [
+      'the start of a long line',
+      'x'.repeat(500),
+      1,
+      4,
+      { text: `${'x'.repeat(160)}…`, column: 1, width: 4 },
+    ],
+    [
+      'the end of a long line',
+      'x'.repeat(500),
+      500,
+      1,
+      { text: `…${'x'.repeat(160)}`, column: 161, width: 1 },
+    ],
+    [
+      'a range running past the cut',
+      'x'.repeat(500),
+      250,
+      400,
+      { text: `…${'x'.repeat(160)}…`, column: 82, width: 80 },
+    ],
+  ])('GIVEN %s WHEN clipped THEN %j', (_what, line, column, width, want) => {
+    expect(clipLine(line, column, width)).toEqual(want);
   });
 });
