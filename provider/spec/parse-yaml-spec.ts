@@ -1,10 +1,11 @@
 import { CORE_SCHEMA, load, mergeTag } from 'js-yaml';
-import { Composer, LineCounter, Parser, YAMLParseError, parseDocument, visit } from 'yaml';
+import { Composer, LineCounter, YAMLParseError, visit } from 'yaml';
 import type { Alias, CST, Document } from 'yaml';
 import { errorDiag, redact } from '../../cli/diag/index.js';
 import type { Diagnostic, SourceRange } from '../../cli/diag/index.js';
-import { findTooDeepCst, findTooDeepData, findTooDeepFlow } from './find-too-deep.js';
+import { findTooDeepData } from './find-too-deep-data.js';
 import { createYamlLocator } from './locate-yaml.js';
+import { parseCstWithin } from './parse-cst-within.js';
 import type { Locator, ParsedSource } from './parsed-source.js';
 import { DEFAULT_SPEC_LIMITS, nestingTooDeepDiag, tooManyAliasesDiag } from './spec-limits.js';
 import type { SpecLimits } from './spec-limits.js';
@@ -53,7 +54,13 @@ export function parseYamlSpec(
 ): ParsedSource {
   const fast = ANCHOR.test(text) ? undefined : loadFast(text);
   if (isMapping(fast) && findTooDeepData(fast, limits.maxDepth) === undefined) {
-    return { file, baseDir, data: fast, locate: lazyLocator(text, file), diagnostics: [] };
+    return {
+      file,
+      baseDir,
+      data: fast,
+      locate: lazyLocator(text, file, limits.maxDepth),
+      diagnostics: [],
+    };
   }
   return parseWithLocations(text, file, baseDir, limits);
 }
@@ -67,13 +74,15 @@ function loadFast(text: string): unknown {
   }
 }
 
-function lazyLocator(text: string, file: string): Locator {
+function lazyLocator(text: string, file: string, maxDepth: number): Locator {
   let locate: Locator | undefined;
   return (path) => {
     if (locate === undefined) {
       const lineCounter = new LineCounter();
-      const doc = parseDocument(text, { lineCounter, ...YAML_OPTIONS });
-      locate = createYamlLocator(doc, lineCounter, file);
+      const cst = parseCstWithin(text, maxDepth, lineCounter.addNewLine);
+      locate = cst.ok
+        ? createYamlLocator(composeDocument(cst.tokens, text.length), lineCounter, file)
+        : () => undefined;
     }
     return locate(path);
   };
@@ -98,8 +107,9 @@ function composeDocument(tokens: readonly CST.Token[], length: number): Document
 
 /**
  * The `yaml` CST path: slower, but every problem gets its line and column. Nesting is measured
- * before each stage that recurses (the lexer's flow depth before the CST parser, the CST depth
- * before composing, the data depth before validation), so no input overflows the stack.
+ * before each stage that recurses past it (while the CST is parsed, so that neither the parser
+ * nor the composer goes deep; then on the data, which aliases can deepen, before validation), so
+ * no input overflows the stack.
  */
 export function parseWithLocations(
   text: string,
@@ -115,13 +125,10 @@ export function parseWithLocations(
     diagnostics,
   });
   const lineCounter = new LineCounter();
-  const flowDeep = findTooDeepFlow(text, limits.maxDepth);
-  if (flowDeep !== undefined)
-    return fail([nestingTooDeepDiag(pointAt(text, file, flowDeep), limits)]);
-  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const cst = parseCstWithin(text, limits.maxDepth, lineCounter.addNewLine);
+  if (!cst.ok) return fail([nestingTooDeepDiag(pointAt(text, file, cst.tooDeepAt), limits)]);
+  const { tokens } = cst;
   const ctx: YamlErrorContext = { text, file, lineCounter, tokens };
-  const deep = findTooDeepCst(tokens, limits.maxDepth);
-  if (deep !== undefined) return fail([nestingTooDeepDiag(pointAt(text, file, deep), limits)]);
 
   const doc = composeDocument(tokens, text.length);
   const locate = createYamlLocator(doc, lineCounter, file);

@@ -58,6 +58,10 @@ const INSERTS = [
   '🙂',
   '\ud800',
   '[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[',
+  // Deep enough to overflow a recursive parser or validator, not just to pass the depth limit.
+  '['.repeat(5_000),
+  '{a: '.repeat(2_000),
+  '- '.repeat(3_000),
   '1e400',
   '0x',
   '~',
