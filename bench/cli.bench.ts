@@ -13,6 +13,9 @@ export async function runCliBench(root: string): Promise<BenchSection> {
   try {
     const large = join(dir, 'large.yaml');
     writeFileSync(large, generateLargeSpec(500));
+    // The spec of the bug report: 10 MB, 400,000 one-line instances; it ran 7 minutes and 2.2 GB.
+    const huge = join(dir, 'huge.yaml');
+    writeFileSync(huge, floodSpec(400_000));
     const bare = timeCommand({ cmd: node, args: ['-e', ''], cwd: root });
     const help = timeCommand({ cmd: node, args: [bin, '--help'], cwd: root });
     const web = timeCommand({
@@ -25,6 +28,13 @@ export async function runCliBench(root: string): Promise<BenchSection> {
       args: [bin, 'validate', '-f', large],
       cwd: root,
       runs: 9,
+    });
+    const refuse = timeCommand({
+      cmd: node,
+      args: [bin, 'validate', '-f', huge],
+      cwd: root,
+      runs: 9,
+      expectStatus: 1,
     });
     return {
       title: 'CLI start-up and validation',
@@ -57,9 +67,23 @@ export async function runCliBench(root: string): Promise<BenchSection> {
           target: '≤ 600 ms',
           pass: big <= 600,
         },
+        {
+          name: 'leasehold validate refuses a 10 MB, 400,000-instance spec (spec/file-too-large)',
+          value: refuse,
+          unit: 'ms',
+          target: '≤ 2000 ms',
+          pass: refuse <= 2000,
+        },
       ],
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** `n` one-line instances: the shape of the 10 MB, 400,000-instance spec of the bug report. */
+function floodSpec(n: number): string {
+  const lines = ['stack: flood', 'instances:'];
+  for (let i = 0; i < n; i++) lines.push(`  s${i}: {image: nginx}`);
+  return `${lines.join('\n')}\n`;
 }

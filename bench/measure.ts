@@ -28,7 +28,8 @@ export function median(values: readonly number[]): number {
 
 /**
  * Wall time of a whole command, as a user sees it (process start to exit), median over `runs`
- * after `warmup` discarded runs. Fails loudly if the command fails: a fast failure is no result.
+ * after `warmup` discarded runs. Fails loudly if the command exits with another status than
+ * `expectStatus` (default 0): a fast failure is no result. Timing a refusal expects 1.
  */
 export function timeCommand(opts: {
   cmd: string;
@@ -37,6 +38,7 @@ export function timeCommand(opts: {
   runs?: number;
   warmup?: number;
   env?: NodeJS.ProcessEnv;
+  expectStatus?: number;
 }): number {
   const runs = opts.runs ?? 15;
   const warmup = opts.warmup ?? 2;
@@ -49,7 +51,7 @@ export function timeCommand(opts: {
       stdio: 'pipe',
     });
     const dt = performance.now() - t0;
-    if (r.status !== 0) {
+    if (r.status !== (opts.expectStatus ?? 0)) {
       throw new Error(
         `${opts.cmd} ${opts.args.join(' ')} exited ${r.status}: ${r.stderr.toString()}`,
       );
