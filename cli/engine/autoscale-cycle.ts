@@ -95,6 +95,7 @@ export async function runAutoscaleCycle(input: AutoscaleCycleInput): Promise<Aut
       version: input.version,
       parallelism: input.parallelism,
       env: input.env,
+      compareSecrets: false,
       signal: input.signal,
       emit: input.emit,
       timeouts: input.timeouts,

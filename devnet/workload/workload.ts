@@ -2,6 +2,7 @@
  * The stand-in for one lease's deployment: every service of the manifest, `count` replicas each.
  * A new manifest replaces the replicas (the update path); the lease's logs outlive replacements.
  */
+import { createHash } from 'node:crypto';
 import type { Manifest, ManifestService } from '../protocol/manifest.js';
 import { envKeys, envValue } from '../protocol/manifest.js';
 import { LogBuffer } from './log-buffer.js';
@@ -112,6 +113,9 @@ export class Workload {
       index,
       image: svc.image,
       envKeys: envKeys(svc),
+      envSha256: Object.fromEntries(
+        envKeys(svc).map((k) => [k, sha256Hex(envValue(svc, k) ?? '')]),
+      ),
       ports: svc.expose.map((e) => ({
         port: e.port,
         externalPort: e.externalPort ?? e.port,
@@ -126,4 +130,8 @@ export class Workload {
       log: (message) => this.logs.push({ name, service: svc.name, message }),
     });
   }
+}
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }
