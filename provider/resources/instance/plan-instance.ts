@@ -116,8 +116,6 @@ function slotContext(input: PlanInstanceInput, priorAttrs: PriorInstance | null)
   const priorMapped = priorSlotKeys(priorAttrs, input.prior?.leases ?? []);
   const lifecycle = desired?.lifecycle ?? priorAttrs?.lifecycle;
   const replace = new Set(input.options.replace);
-  const rotated = (slot: DesiredSlot | null, lease: LeaseRecord | null): string[] =>
-    rotatedSecrets(input, slot, lease);
   return {
     preventDestroy: lifecycle?.preventDestroy ?? false,
     facts: (key: string, slot: DesiredSlot | null, lease: LeaseRecord | null) => ({
@@ -132,7 +130,7 @@ function slotContext(input: PlanInstanceInput, priorAttrs: PriorInstance | null)
         ...(lease !== null && slot !== null && lease.replicas !== slot.replicas
           ? ['replicas']
           : []),
-        ...rotated(slot, lease),
+        ...rotatedSecrets(input, slot, lease),
       ],
       tainted: lease?.status === 'tainted',
       replaceRequested: replace.has(input.address) || replace.has(slotAddress(input.address, key)),
@@ -160,7 +158,7 @@ function slotContext(input: PlanInstanceInput, priorAttrs: PriorInstance | null)
             ? slot.region
             : (slot?.region ?? lease?.region ?? null),
         exclude: input.options.excludeProviders?.[slotAddress(input.address, key)] ?? [],
-        secretsChanged: decision.action === 'update' ? rotated(slot, lease) : [],
+        secretsChanged: decision.action === 'update' ? rotatedSecrets(input, slot, lease) : [],
         cost: instanceSlotCost({
           action: decision.action,
           desired: slot === null ? null : desired,
