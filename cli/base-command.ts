@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Command, Errors } from '@oclif/core';
-import { DiagnosticsError, LeaseholdError, redact } from './diag/index.js';
+import {
+  DiagnosticsError,
+  LeaseholdError,
+  redact,
+  redactDiagnostic,
+  registerEnvSecrets,
+} from './diag/index.js';
 import type { Diagnostics } from './diag/index.js';
 import { renderDiagnostics } from './render/render-diagnostics.js';
 import { styleFor } from './render/style.js';
@@ -8,16 +14,25 @@ import { styleFor } from './render/style.js';
 /**
  * Base of every command: turns any failure into diagnostics — JSON `{ "error": [...] }` on stdout
  * under `--json`, human text on stderr otherwise — and exit code 1, with no stack trace unless
- * `LEASEHOLD_DEBUG` is set (STYLE §17).
+ * `LEASEHOLD_DEBUG` is set (STYLE §17). Every diagnostic and stack printed goes through redact(),
+ * which knows the wallet's secrets from the start of the command.
  */
 export abstract class LeaseholdCommand extends Command {
   static override enableJsonFlag = true;
+
+  override async init(): Promise<void> {
+    registerEnvSecrets(process.env);
+    await super.init();
+  }
 
   /** Prints diagnostics (warnings, or errors before exiting) in the form the user asked for. */
   protected printDiagnostics(diags: Diagnostics): void {
     if (diags.length === 0 || this.jsonEnabled()) return;
     const style = styleFor(process.stderr, process.env);
-    process.stderr.write(renderDiagnostics(diags, { style, sources: readSources(diags) }) + '\n');
+    const redacted = diags.map((d) => redactDiagnostic(d));
+    process.stderr.write(
+      renderDiagnostics(redacted, { style, sources: readSources(diags) }) + '\n',
+    );
   }
 
   /** Fails the command with these diagnostics (exit 1). */
@@ -27,8 +42,9 @@ export abstract class LeaseholdCommand extends Command {
 
   protected override async catch(err: Error & { exitCode?: number }): Promise<unknown> {
     if (err instanceof Errors.ExitError) throw err;
-    const diags = toDiagnostics(err);
-    if (process.env['LEASEHOLD_DEBUG']) process.stderr.write(`${err.stack ?? String(err)}\n`);
+    const diags = toDiagnostics(err).map((d) => redactDiagnostic(d));
+    if (process.env['LEASEHOLD_DEBUG'])
+      process.stderr.write(`${redact(err.stack ?? String(err))}\n`);
     if (this.jsonEnabled()) {
       // One line, so a JSON-lines stream (`apply --json`) stays parseable line by line.
       process.stdout.write(JSON.stringify({ error: diags }) + '\n');
@@ -44,7 +60,7 @@ export abstract class LeaseholdCommand extends Command {
 function toDiagnostics(err: Error): Diagnostics {
   if (err instanceof LeaseholdError) return err.toDiagnostics();
   if (err instanceof Errors.CLIError) {
-    const message = redact(err.message.replace(/\n\s*See more help with --help$/, ''));
+    const message = err.message.replace(/\n\s*See more help with --help$/, '');
     return [
       {
         severity: 'error',
@@ -60,7 +76,7 @@ function toDiagnostics(err: Error): Diagnostics {
       severity: 'error',
       code: 'internal/unexpected',
       summary: 'Unexpected error',
-      detail: redact(err.message),
+      detail: err.message,
       hint: 'Re-run with LEASEHOLD_DEBUG=1 for the stack trace, and report it.',
     },
   ];

@@ -147,6 +147,11 @@ export interface PlanResourceRequest {
   /** The whole desired model, for cross-resource facts (an instance's health check, policy). */
   readonly model: ModelView | null;
   readonly options: PlanResourceOptions;
+  /**
+   * HMACs (`secretHmac`, the state's salt) of the secret values the environment holds now, by
+   * variable name; a variable that is not set is absent. Absent altogether: secrets are not compared.
+   */
+  readonly secretHmacs?: ReadonlyMap<string, string> | undefined;
 }
 
 export interface PlanResourceResponse {
@@ -375,6 +380,11 @@ export interface ApplySlotRequest {
   readonly model: ModelView | null;
   /** Secret values by environment variable name, read at apply time; never persisted or logged. */
   readonly secrets: ReadonlyMap<string, string>;
+  /**
+   * HMACs of those values (`secretHmac`, the state's salt), by variable name: recorded on the lease
+   * with the manifest that carried them (`LeaseRecord.secretHmacs`). Absent: recorded as unknown.
+   */
+  readonly secretHmacs?: ReadonlyMap<string, string> | undefined;
   /**
    * Persists the slot's lease records at once — all records of this slot key, primary first (a
    * replacement briefly holds the new lease and the old one, `tainted`). [] removes the slot.

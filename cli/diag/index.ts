@@ -4,5 +4,12 @@ export { errorDiag, hasErrors, sortDiagnostics, warningDiag } from './diagnostic
 export type { Diagnostic, Diagnostics, SourceRange } from './diagnostic.js';
 export { DiagnosticsError, LeaseholdError } from './errors.js';
 export type { LeaseholdErrorOptions } from './errors.js';
-export { knownSecrets, registerSecret } from './known-secrets.js';
-export { redact, SENSITIVE_MASK } from './redact.js';
+export {
+  MIN_SECRET_LENGTH,
+  WALLET_SECRET_VARIABLES,
+  forgetKnownSecrets,
+  knownSecrets,
+  registerEnvSecrets,
+  registerSecret,
+} from './known-secrets.js';
+export { redact, redactDiagnostic, redactError, redactWith, SENSITIVE_MASK } from './redact.js';

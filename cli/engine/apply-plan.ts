@@ -2,10 +2,17 @@ import { LeaseholdError, errorDiag, hasErrors, redact } from '../diag/index.js';
 import type { Diagnostic, Diagnostics } from '../diag/index.js';
 import type { Change, Plan } from '../plan/plan-types.js';
 import type { ApplySlotResponse, ModelView, ProviderSession } from '../provider-api.js';
+import { secretHmacs } from '../state/secret-hmac.js';
 import { StateWriter } from '../state/state-writer.js';
 import type { StackState, StateBackend } from '../state/state-types.js';
 import type { ApplyProgressEvent, SlotOutcome } from './apply-events.js';
-import { claimState, commitResource, setOutputs, setSlotLeases } from './apply-state-mutations.js';
+import {
+  claimState,
+  commitResource,
+  ensureSecretSalt,
+  setOutputs,
+  setSlotLeases,
+} from './apply-state-mutations.js';
 import { buildApplyTasks } from './apply-tasks.js';
 import type { ApplyTask } from './apply-tasks.js';
 import { openJournal } from './open-journal.js';
@@ -100,18 +107,23 @@ export async function applyPlan(input: ApplyPlanInput): Promise<ApplyPlanResult>
   }
   const writer = new StateWriter({ backend: input.backend, initial: input.state });
   // Written up front so what refresh found (adopted leases, resolved journal) is on disk before
-  // any transaction; a new state gets its lineage and tenant here.
+  // any transaction; a new state gets its lineage, secret salt and tenant here.
   await writer.mutate((s) => {
     const claimed = claimState(s, input.session.tenant);
-    return claimed === s && !input.stateChanged ? s : { ...claimed };
+    const salted = tasks.length > 0 ? ensureSecretSalt(claimed) : claimed;
+    return salted === s && !input.stateChanged ? s : { ...salted };
   });
+  const values = {
+    values: secrets.secrets,
+    hmacs: secretHmacs(writer.state.secretSalt, secrets.secrets),
+  };
   const perTask = new Map<number, Diagnostics>();
   const results = await runTaskGraph({
     tasks,
     parallelism: input.parallelism,
     signal: input.signal,
     run: async (task) => {
-      const diags = await runSlot(input, writer, task.change, secrets.secrets);
+      const diags = await runSlot(input, writer, task.change, values);
       perTask.set(task.id, diags);
       return !hasErrors(diags);
     },
@@ -149,7 +161,10 @@ async function runSlot(
   input: ApplyPlanInput,
   writer: StateWriter,
   change: Change,
-  secrets: ReadonlyMap<string, string>,
+  secrets: {
+    readonly values: ReadonlyMap<string, string>;
+    readonly hmacs: ReadonlyMap<string, string>;
+  },
 ): Promise<Diagnostics> {
   const at = (): string => input.now().toISOString();
   input.emit({ type: 'slot-started', address: change.address, at: at(), action: change.action });
@@ -159,7 +174,8 @@ async function runSlot(
       change,
       prior: writer.state.resources.find((r) => r.address === change.resource) ?? null,
       model: input.model,
-      secrets,
+      secrets: secrets.values,
+      secretHmacs: secrets.hmacs,
       recordLeases: async (leases) => {
         await writer.mutate((s) => setSlotLeases(s, change, leases));
       },

@@ -39,6 +39,12 @@ export interface ApplyStackInput {
   readonly version: string;
   readonly parallelism: number;
   readonly env: Readonly<Record<string, string | undefined>>;
+  /**
+   * Whether planning compares secret values with the ones last sent (`secretsChanged`). The
+   * autoscaler says false: its environment is as old as its process, and must not undo a
+   * rotation made by `apply`. @default true
+   */
+  readonly compareSecrets?: boolean | undefined;
   readonly signal: AbortSignal;
   readonly emit: (event: ApplyProgressEvent) => void;
   readonly timeouts: ApplyTimeouts;
@@ -138,6 +144,7 @@ async function planNow(input: ApplyStackInput): Promise<Start> {
     replace: input.replace,
     countOverrides: input.countOverrides,
     excludeProviders: input.excludeProviders,
+    secretEnv: input.compareSecrets === false ? undefined : input.env,
     lock: false,
     lockTimeoutMs: 0,
     version: input.version,

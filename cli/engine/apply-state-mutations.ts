@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { newSecretSalt } from '../state/secret-hmac.js';
 import type { Change } from '../plan/plan-types.js';
 import type { ModelResourceView } from '../provider-api.js';
 import type { LeaseRecord, OutputState, ResourceState, StackState } from '../state/state-types.js';
@@ -85,6 +86,15 @@ export function claimState(state: StackState, tenant: string | null): StackState
   return lineage === state.lineage && owner === state.tenant
     ? state
     : { ...state, lineage, tenant: owner };
+}
+
+/**
+ * Gives a state its secret salt (the key of the leases' secret HMACs) when it has none: a new
+ * state at its first apply, with its lineage; a state written before salts existed at its next
+ * apply that changes something (its leases' HMACs are unknown until their manifest is sent again).
+ */
+export function ensureSecretSalt(state: StackState): StackState {
+  return state.secretSalt === undefined ? { ...state, secretSalt: newSecretSalt() } : state;
 }
 
 /** Replaces the stack's outputs (unchanged object when equal, so nothing is written). */

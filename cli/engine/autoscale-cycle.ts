@@ -140,6 +140,9 @@ function applyChanges(input: AutoscaleCycleInput, changes: AutoscaleChanges) {
     version: input.version,
     parallelism: input.parallelism,
     env: input.env,
+    // The controller's environment is as old as its process: comparing secrets would undo a
+    // rotation that `apply` made since.
+    compareSecrets: false,
     signal: input.signal,
     emit: input.emit,
     timeouts: input.timeouts,

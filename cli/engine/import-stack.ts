@@ -3,6 +3,7 @@ import { hasErrors, LeaseholdError } from '../diag/index.js';
 import type { Diagnostics } from '../diag/index.js';
 import type { DriftEntry } from '../plan/plan-types.js';
 import type { ProviderSession } from '../provider-api.js';
+import { newSecretSalt } from '../state/secret-hmac.js';
 import type { StackState, StateBackend } from '../state/state-types.js';
 import { withStateLock } from '../state/with-state-lock.js';
 
@@ -52,7 +53,12 @@ export function importStack(input: ImportStackInput): Promise<ImportStackResult>
       });
     }
     const res = await input.session.importStack({ stack: input.stack });
-    const state: StackState = { ...res.state, lineage: input.lineage ?? randomUUID(), serial: 1 };
+    const state: StackState = {
+      ...res.state,
+      lineage: input.lineage ?? randomUUID(),
+      secretSalt: newSecretSalt(),
+      serial: 1,
+    };
     const adopted = res.drift.filter((d) => d.kind === 'adopted');
     if (hasErrors(res.diagnostics))
       return { state, adopted, diagnostics: res.diagnostics, written: false };

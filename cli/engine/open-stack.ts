@@ -1,4 +1,5 @@
 import { dirname, resolve } from 'node:path';
+import { registerEnvSecrets } from '../diag/index.js';
 import type { Diagnostics } from '../diag/index.js';
 import type { ModelView, ProviderSession, SignerNeed } from '../provider-api.js';
 import { loadProvider } from '../providers.js';
@@ -32,10 +33,13 @@ export interface OpenStack {
 }
 
 /**
- * The edge every state-and-chain command starts from: load the stack (errors throw a
- * DiagnosticsError), locate its local state beside the spec (or `--state`), and connect.
+ * The edge every state-and-chain command starts from: register the wallet's secrets for redact(),
+ * load the stack (errors throw a DiagnosticsError), locate its local state beside the spec (or
+ * `--state`), and connect.
  */
 export async function openStack(req: OpenStackRequest): Promise<OpenStack> {
+  // The library enters here without the CLI's command start: its wallet secrets are known first.
+  registerEnvSecrets(req.env);
   const { model, file, warnings } = await loadStackModel(req);
   const backend = createLocalBackend({
     dir: dirname(resolve(req.cwd, file)),

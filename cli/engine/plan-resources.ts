@@ -21,6 +21,8 @@ export interface PlanResourcesInput {
   readonly countOverrides?: ReadonlyMap<string, number> | undefined;
   /** Providers kept out of a slot's next order, by slot address. */
   readonly excludeProviders?: Readonly<Record<string, readonly string[]>> | undefined;
+  /** HMACs of the secret values the environment holds now (readSecretHmacs); absent: not compared. */
+  readonly secretHmacs?: ReadonlyMap<string, string> | undefined;
 }
 
 /** The verified changes of every targeted resource, in dependency order. */
@@ -53,6 +55,9 @@ export function planResources(input: PlanResourcesInput): PlanResourcesResult {
         ignoreCount,
         ...overridesOf(input, unit.address),
       },
+      ...(input.secretHmacs === undefined || input.destroy
+        ? {}
+        : { secretHmacs: input.secretHmacs }),
     });
     const invalid = verifyProviderPlan({ unit, changes: res.changes, ignoreCount });
     diagnostics.push(...res.diagnostics.map((d) => ({ address: unit.address, ...d })), ...invalid);

@@ -6,6 +6,8 @@ import { emptyState } from '../state/empty-state.js';
 import type { StackState, StateBackend } from '../state/state-types.js';
 import { planOutputs } from './plan-outputs.js';
 import { planResources } from './plan-resources.js';
+import type { PlanResourcesResult } from './plan-resources.js';
+import { readSecretHmacs } from './read-secret-hmacs.js';
 import { collectPlanUnits } from './resource-graph.js';
 import { withStateLock } from '../state/with-state-lock.js';
 
@@ -24,6 +26,11 @@ export interface PlanStackInput {
   readonly countOverrides?: ReadonlyMap<string, number> | undefined;
   /** Providers kept out of a slot's next order, by slot address (a replacement's exclusion). */
   readonly excludeProviders?: Readonly<Record<string, readonly string[]>> | undefined;
+  /**
+   * Where secret values are read to find rotated ones (an update with `secretsChanged`); only
+   * their HMACs reach the provider. Absent: secrets are not compared (the autoscaler).
+   */
+  readonly secretEnv?: Readonly<Record<string, string | undefined>> | undefined;
   readonly lock: boolean;
   readonly lockTimeoutMs: number;
   /** Leasehold's version, recorded in the lock. */
@@ -69,19 +76,7 @@ export function planStack(input: PlanStackInput): Promise<PlanStackResult> {
     }
     const destroy = input.mode === 'destroy';
     // A failed refresh (an order of a crashed apply still pending) leaves nothing to plan against.
-    const planned =
-      input.mode === 'refresh-only' || hasErrors(diagnostics)
-        ? { changes: [], diagnostics: [], complete: true }
-        : planResources({
-            session: input.session,
-            units: collectPlanUnits(input.model, state),
-            model: input.model,
-            destroy,
-            targets: input.targets,
-            replace: input.replace,
-            countOverrides: input.countOverrides,
-            excludeProviders: input.excludeProviders,
-          });
+    const planned = hasErrors(diagnostics) ? NOTHING_PLANNED : planChanges(input, state);
     diagnostics.push(...planned.diagnostics);
     const desired = destroy ? null : input.model;
     const outputs =
@@ -104,6 +99,29 @@ export function planStack(input: PlanStackInput): Promise<PlanStackResult> {
       diagnostics,
     });
     return { plan, diagnostics, state };
+  });
+}
+
+const NOTHING_PLANNED: PlanResourcesResult = { changes: [], diagnostics: [], complete: true };
+
+/** Every resource's changes (none for refresh-only), secrets compared through their HMACs. */
+function planChanges(input: PlanStackInput, state: StackState): PlanResourcesResult {
+  if (input.mode === 'refresh-only') return NOTHING_PLANNED;
+  const destroy = input.mode === 'destroy';
+  return planResources({
+    session: input.session,
+    units: collectPlanUnits(input.model, state),
+    model: input.model,
+    destroy,
+    targets: input.targets,
+    replace: input.replace,
+    countOverrides: input.countOverrides,
+    excludeProviders: input.excludeProviders,
+    secretHmacs: readSecretHmacs({
+      salt: state.secretSalt,
+      model: destroy ? null : input.model,
+      env: input.secretEnv,
+    }),
   });
 }
 

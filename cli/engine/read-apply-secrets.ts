@@ -1,4 +1,4 @@
-import { errorDiag } from '../diag/index.js';
+import { errorDiag, registerSecret } from '../diag/index.js';
 import type { Diagnostic } from '../diag/index.js';
 import type { Change } from '../plan/plan-types.js';
 
@@ -28,7 +28,8 @@ export function secretEnvNames(value: unknown, into: Set<string> = new Set()): S
 /**
  * Reads the secrets of every change that sends a manifest (creates, updates, replacements) from
  * the environment, before anything is sent; a variable that is not set is `apply/missing-secret`.
- * The values go only into the returned map, never into a diagnostic.
+ * The values go only into the returned map, never into a diagnostic, and are registered as known
+ * secrets so that redact() masks them in any text.
  */
 export function readApplySecrets(
   changes: readonly Change[],
@@ -43,6 +44,7 @@ export function readApplySecrets(
     for (const name of [...secretEnvNames(change.after)].sort()) {
       const value = env[name];
       if (value !== undefined) {
+        registerSecret(value);
         secrets.set(name, value);
       } else if (!reported.has(name)) {
         reported.add(name);

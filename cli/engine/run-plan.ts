@@ -46,6 +46,7 @@ export async function runPlan(req: RunPlanRequest): Promise<RunPlanResult> {
       refresh: req.refresh,
       targets: req.targets,
       replace: req.replace,
+      secretEnv: req.env,
       lock: req.lock,
       lockTimeoutMs: req.lockTimeoutMs,
       version: req.version,

@@ -5,6 +5,7 @@ import { decodePlan } from '../plan/plan-file.js';
 import type { Plan } from '../plan/plan-types.js';
 import { loadProvider } from '../providers.js';
 import { openStateBackend } from '../state/open-state-backend.js';
+import { withoutSecretHmacs } from '../state/secret-hmac.js';
 import type { StackState } from '../state/state-types.js';
 
 /** `leasehold show [PLANFILE]` as typed options. */
@@ -28,7 +29,11 @@ export type RunShowResult =
 export async function runShow(req: RunShowRequest): Promise<RunShowResult> {
   if (req.planFile === undefined) {
     const { backend } = await openStateBackend(req);
-    return { kind: 'state', state: await backend.read(), location: backend.location };
+    const state = await backend.read();
+    // The salt and the HMACs stay in the state file: together they would let anyone who sees
+    // the output test guesses of a secret.
+    const shown = state === null ? null : withoutSecretHmacs(state);
+    return { kind: 'state', state: shown, location: backend.location };
   }
   let text: string;
   try {

@@ -55,6 +55,12 @@ export interface Change {
   readonly reason?: ChangeReason | undefined;
   /** Dotted paths whose change forced the replacement. */
   readonly replacePaths?: readonly string[] | undefined;
+  /**
+   * Secrets whose value differs from the one the lease last received, as display paths
+   * (`secrets.API_KEY`, `credentials.password`): an update sends the new manifest. Only the fact
+   * that a value changed is in the plan — never the value, never its HMAC.
+   */
+  readonly secretsChanged?: readonly string[] | undefined;
   readonly cost?: CostDelta | undefined;
   /** Opaque provider data carried from plan to apply (e.g. the chosen region of a slot). */
   readonly private?: string | undefined;

@@ -11,6 +11,8 @@ interface Ctx {
   readonly sensitive: readonly string[];
   readonly unknown: readonly string[];
   readonly replace: ReadonlySet<string>;
+  /** Secret display paths whose value changed: one `(value changed)` line each, at the top level. */
+  readonly secretsChanged: readonly string[];
 }
 
 const ABSENT: unique symbol = Symbol('absent');
@@ -18,11 +20,13 @@ type Slot = unknown | typeof ABSENT;
 
 const SENSITIVE = '(sensitive value)';
 const UNKNOWN = '(known after apply)';
+const VALUE_CHANGED = '(value changed)';
 
 /**
  * The attribute lines of one change in Terraform's layout, starting at column `indent`: every
  * attribute on create and destroy, only what differs on update and replace (the rest counted in
- * a `# (N unchanged attributes hidden)` line). Sensitive paths print `(sensitive value)`.
+ * a `# (N unchanged attributes hidden)` line). Sensitive paths print `(sensitive value)`; a secret
+ * whose value changed prints `~ secrets.NAME = (value changed)` — never the value.
  */
 export function renderPlanAttributes(change: Change, style: Style, indent: number): string[] {
   const ctx: Ctx = {
@@ -30,6 +34,7 @@ export function renderPlanAttributes(change: Change, style: Style, indent: numbe
     sensitive: change.sensitivePaths,
     unknown: change.afterUnknown,
     replace: new Set(change.replacePaths ?? []),
+    secretsChanged: change.secretsChanged ?? [],
   };
   const before = isRecord(change.before) ? change.before : {};
   const after = isRecord(change.after) ? { ...change.after } : {};
@@ -55,8 +60,19 @@ function renderBody(
   };
   // Align `=` over the lines shown only, as Terraform does: hidden keys must not widen the column.
   const shown = keys.filter((k) => entry(k, 0) !== null);
-  const width = Math.max(0, ...shown.map((k) => formatKey(k).length));
-  const lines = shown.flatMap((k) => entry(k, width) ?? []);
+  const secrets = path.length === 0 ? ctx.secretsChanged : [];
+  const width = Math.max(
+    0,
+    ...shown.map((k) => formatKey(k).length),
+    ...secrets.map((k) => k.length),
+  );
+  const lines = [...shown, ...secrets]
+    .sort()
+    .flatMap((k) =>
+      secrets.includes(k)
+        ? [`${pad(indent)}${symbol('~', ctx.style)} ${k.padEnd(width)} = ${VALUE_CHANGED}`]
+        : (entry(k, width) ?? []),
+    );
   const hidden = keys.length - shown.length;
   if (hidden > 0) {
     const noun = path.length === 0 ? 'attribute' : 'element';

@@ -23,6 +23,8 @@ export interface ResourceChangeJson {
   };
   readonly action_reason?: string | undefined;
   readonly replace_paths?: readonly (readonly (string | number)[])[] | undefined;
+  /** Secrets whose value changed (display paths): the fact only, never a value or its HMAC. */
+  readonly secrets_changed?: readonly string[] | undefined;
   readonly cost?:
     | {
         readonly token: string;
@@ -125,6 +127,7 @@ function toResourceChange(c: Change): ResourceChangeJson {
     },
     ...(c.reason === undefined ? {} : { action_reason: snakeReason(c.reason) }),
     ...(c.replacePaths === undefined ? {} : { replace_paths: c.replacePaths.map(toSegments) }),
+    ...(c.secretsChanged === undefined ? {} : { secrets_changed: [...c.secretsChanged] }),
     ...(c.cost === undefined
       ? {}
       : {

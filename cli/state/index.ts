@@ -37,6 +37,8 @@ export type { OpenStateRequest, OpenStateResult } from './open-state-backend.js'
 export { renderStateList, renderStateShow, toStateShowView } from './render-state.js';
 export type { StateShowView } from './render-state.js';
 export { rmStateAddress } from './rm-state-address.js';
+export { newSecretSalt, secretHmac, secretHmacs, withoutSecretHmacs } from './secret-hmac.js';
+export type { SecretHmacInput } from './secret-hmac.js';
 export type { RmStateAddressRequest, RmStateAddressResult } from './rm-state-address.js';
 export {
   findStateAddress,

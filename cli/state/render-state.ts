@@ -25,7 +25,10 @@ export interface StateShowView {
   readonly leases: StateAddressMatch['leases'];
 }
 
-/** The view of a match: the resource's attributes and the leases the address names. */
+/**
+ * The view of a match: the resource's attributes and the leases the address names — without the
+ * leases' secret HMACs, which stay in the state file.
+ */
 export function toStateShowView(address: string, match: StateAddressMatch): StateShowView {
   const r = match.resource;
   return {
@@ -34,7 +37,7 @@ export function toStateShowView(address: string, match: StateAddressMatch): Stat
     name: r.name,
     modelHash: r.modelHash,
     attributes: r.attributes,
-    leases: match.leases,
+    leases: match.leases.map(({ secretHmacs: _hmacs, ...lease }) => lease),
   };
 }
 

@@ -37,6 +37,12 @@ export interface LeaseRecord {
   readonly specHash: string;
   /** sha256 of the manifest sent, secrets excluded; null before the manifest is sent. */
   readonly manifestHash: string | null;
+  /**
+   * HMAC-SHA256 of each secret value the last manifest sent carried, keyed by the state's
+   * `secretSalt`, by environment variable name (`secretHmac`) — never the value. Absent when
+   * unknown: a lease adopted from the chain, or recorded before Leasehold kept them.
+   */
+  readonly secretHmacs?: Readonly<Record<string, string>> | undefined;
   readonly startBlock: number | null;
   readonly numOfBlocks: number;
   /** Public endpoints (`http://host:port`), as reported by the provider. */
@@ -89,6 +95,11 @@ export interface StackState {
   readonly lineage: string;
   /** Increments on every write; a saved plan must match it. */
   readonly serial: number;
+  /**
+   * Hex of 32 random bytes, created with the lineage: the key of the lease records'
+   * `secretHmacs`. Absent in a state never applied, or written before Leasehold kept it.
+   */
+  readonly secretSalt?: string | undefined;
   readonly network: { readonly name: string; readonly chainId: number };
   /** Wallet address (lowercase) that owns the leases; null in a state never applied. */
   readonly tenant: string | null;

@@ -32,6 +32,12 @@ export interface ReplicaOptions {
   readonly image: string;
   /** Env keys only: values may be secrets and are never shown. */
   readonly envKeys: readonly string[];
+  /**
+   * sha256 (hex) of each env value by key: a fingerprint that lets a test tell which value of a
+   * secret a replica received (a rotation reached it) without the value ever being served. A
+   * real container holds the value itself; this exists on the devnet only. @default {}
+   */
+  readonly envSha256?: Readonly<Record<string, string>> | undefined;
   readonly ports: readonly ReplicaPort[];
   /** Image pull + start time before the replica listens. */
   readonly startDelayMs: number;
@@ -158,6 +164,7 @@ export class Replica {
             replica: this.opts.index,
             image: this.opts.image,
             env: this.opts.envKeys,
+            envSha256: this.opts.envSha256 ?? {},
             port: port.port,
           }
         : { ok: !faults.unhealthy, path };

@@ -4,6 +4,7 @@
  * replicas that exist and adds or removes the difference, a changed service replaces its replicas.
  * The lease's logs outlive replacements.
  */
+import { createHash } from 'node:crypto';
 import type { Manifest, ManifestService } from '../protocol/manifest.js';
 import { envKeys, envValue } from '../protocol/manifest.js';
 import { diffReplicas, replicaTemplate } from './diff-replicas.js';
@@ -130,6 +131,9 @@ export class Workload {
       index,
       image: svc.image,
       envKeys: envKeys(svc),
+      envSha256: Object.fromEntries(
+        envKeys(svc).map((k) => [k, sha256Hex(envValue(svc, k) ?? '')]),
+      ),
       ports: svc.expose.map((e) => ({
         port: e.port,
         externalPort: e.externalPort ?? e.port,
@@ -144,4 +148,8 @@ export class Workload {
       log: (message) => this.logs.push({ name, service: svc.name, message }),
     });
   }
+}
+
+function sha256Hex(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
 }

@@ -1,12 +1,14 @@
 /**
  * Sends a slot's manifest to its matched provider with retry (decision 1). The secret values are
- * in the manifest sent and nowhere else: the recorded hash is of the manifest with references.
+ * in the manifest sent and nowhere else: the recorded hash is of the manifest with references, and
+ * the record keeps only the values' salted HMACs (to notice a rotated secret at the next plan).
  */
 import { redact } from '../../cli/diag/index.js';
 import type { Diagnostic } from '../../cli/diag/index.js';
 import type { ApplySlotRequest } from '../../cli/provider-api.js';
 import type { LeaseRecord } from '../../cli/state/state-types.js';
 import { encodeManifest } from '../marketplace/encode-manifest.js';
+import { secretSources } from '../resources/instance/changed-secrets.js';
 import type { ProviderEndpoint } from '../marketplace/marketplace-types.js';
 import { manifestFailedDiag, manifestRejectedDiag } from './apply-diagnostics.js';
 import { sendManifestWithRetry } from './send-manifest-with-retry.js';
@@ -67,7 +69,7 @@ export async function deliverManifest(input: DeliverManifestInput): Promise<Deli
     req.emit({ type: 'manifest-sent', address, at: at(), leaseId, attempt: res.attempts });
     return {
       kind: 'sent',
-      record: { ...record, manifestHash, updatedAt: at() },
+      record: withSecretHmacs({ ...record, manifestHash, updatedAt: at() }, spec, req.secretHmacs),
       endpoint,
     };
   }
@@ -86,6 +88,25 @@ export async function deliverManifest(input: DeliverManifestInput): Promise<Deli
             lastError: redact(res.lastError, secrets),
           }),
   };
+}
+
+/**
+ * The record of a lease that just received the manifest, with the HMACs of the secret values it
+ * carried; a value apply gave no HMAC for is left unknown (an older record's HMAC no longer holds).
+ */
+function withSecretHmacs(
+  record: LeaseRecord,
+  spec: SlotSpec,
+  hmacs: ReadonlyMap<string, string> | undefined,
+): LeaseRecord {
+  const { secretHmacs: _old, ...rest } = record;
+  const sent: [string, string][] = [];
+  for (const { fromEnv } of secretSources(spec.model)) {
+    const h = hmacs?.get(fromEnv);
+    if (h !== undefined && !sent.some(([name]) => name === fromEnv)) sent.push([fromEnv, h]);
+  }
+  if (sent.length === 0) return rest;
+  return { ...rest, secretHmacs: Object.fromEntries(sent.sort(([a], [b]) => (a < b ? -1 : 1))) };
 }
 
 async function closeQuietly(

@@ -4,8 +4,8 @@ import { leaseEndpoints } from './lease-endpoints.js';
 
 /**
  * A state lease record from what the chain (and the provider, when it answered) says. `base` is
- * the record state held, whose manifest hash, status and endpoints survive what the chain cannot
- * tell.
+ * the record state held, whose manifest hash, secret HMACs, status and endpoints survive what the
+ * chain cannot tell.
  */
 export function leaseRecordFromChain(
   chain: ChainLease,
@@ -27,6 +27,7 @@ export function leaseRecordFromChain(
     replicas: chain.replicas,
     specHash: chain.specHash,
     manifestHash: base?.manifestHash ?? null,
+    ...(base?.secretHmacs === undefined ? {} : { secretHmacs: base.secretHmacs }),
     startBlock: lease?.startBlock ?? null,
     numOfBlocks: Number(chain.order.numOfBlocks),
     endpoints:

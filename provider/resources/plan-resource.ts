@@ -35,6 +35,7 @@ export function planResource(req: PlanResourceInput): PlanResourceResponse {
         options: req.options,
         network: req.network,
         eligibleProviders: req.eligibleProviders,
+        secretHmacs: req.secretHmacs,
       });
     case 'health_check':
       return planHealthCheck(req);

@@ -13,6 +13,7 @@ import {
 } from 'node:fs';
 import { dirname } from 'node:path';
 import { Wallet } from 'ethers';
+import { registerSecret } from '../../cli/diag/index.js';
 import type { HDNodeWallet } from 'ethers';
 import {
   invalidPrivateKey,
@@ -28,16 +29,24 @@ export interface PasswordSource {
   readonly promptPassword?: ((question: string) => Promise<string>) | undefined;
 }
 
-/** The keystore password; throws `wallet/password-required` when there is no way to get one. */
+/**
+ * The keystore password; throws `wallet/password-required` when there is no way to get one.
+ * The password is registered as a known secret, so redact() masks it in any text.
+ */
 export async function keystorePassword(
   src: PasswordSource,
   keystore: string,
   question: string,
 ): Promise<string> {
   const fromEnv = src.env['LEASEHOLD_KEYSTORE_PASSWORD'];
-  if (fromEnv !== undefined && fromEnv !== '') return fromEnv;
+  if (fromEnv !== undefined && fromEnv !== '') {
+    registerSecret(fromEnv);
+    return fromEnv;
+  }
   if (src.promptPassword === undefined) throw passwordRequired(keystore);
-  return src.promptPassword(question);
+  const typed = await src.promptPassword(question);
+  registerSecret(typed);
+  return typed;
 }
 
 /** The address a keystore holds, read without the password (v3 keystores store it in clear). */
@@ -62,15 +71,22 @@ export async function openKeystore(
   keystoreAddress(path);
   const json = readFileSync(path, 'utf8');
   const password = await keystorePassword(src, path, `Password for ${path}: `);
+  let wallet: Wallet | HDNodeWallet;
   try {
-    return await Wallet.fromEncryptedJson(json, password);
+    wallet = await Wallet.fromEncryptedJson(json, password);
   } catch (err) {
     throw wrongPassword(path, err);
   }
+  registerSecret(wallet.privateKey);
+  return wallet;
 }
 
-/** Parses a private key; throws `wallet/invalid-private-key` without quoting it. */
+/**
+ * Parses a private key; throws `wallet/invalid-private-key` without quoting it. The key (even an
+ * invalid one) is registered as a known secret first, so redact() masks it in any spelling.
+ */
 export function walletFromKey(key: string, source: string): Wallet {
+  registerSecret(key);
   const hex = key.trim();
   if (!/^(0x)?[0-9a-fA-F]{64}$/.test(hex)) throw invalidPrivateKey(source);
   try {
@@ -86,6 +102,8 @@ export async function writeKeystore(
   wallet: Wallet | HDNodeWallet,
   password: string,
 ): Promise<void> {
+  registerSecret(wallet.privateKey);
+  registerSecret(password);
   if (existsSync(path)) throw keystoreExists(path);
   const json = await wallet.encrypt(password);
   mkdirSync(dirname(path), { recursive: true, mode: 0o700 });

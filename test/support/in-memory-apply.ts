@@ -16,7 +16,7 @@ import type { LeaseRecord, StackState } from '../../cli/state/state-types.js';
 /** What a test can change about apply. */
 export interface MemoryApplyOptions {
   /** Called mid-slot (after the order is "sent", before the match): gate, abort, or throw. */
-  readonly onApply?: ((change: Change) => Promise<void>) | undefined;
+  readonly onApply?: ((change: Change, req: ApplySlotRequest) => Promise<void>) | undefined;
   /** Slot addresses whose match fails with `apply/no-match`. */
   readonly failSlots?: readonly string[] | undefined;
   /** Escrow shortfall in base units: ensureEscrow then fails with `apply/insufficient-funds`. */
@@ -66,7 +66,7 @@ export function memoryApply(chain: MemoryChain, opts: MemoryApplyOptions = {}) {
     const planned = record(key, id, 'planned', req.change.after);
     await req.recordLeases([planned]);
     await handle.clear();
-    await opts.onApply?.(req.change);
+    await opts.onApply?.(req.change, req);
     if (opts.failSlots?.includes(address)) {
       await req.recordLeases([]);
       return errorDiag({

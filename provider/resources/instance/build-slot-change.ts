@@ -24,6 +24,8 @@ export interface BuildSlotChangeInput {
   readonly region: string | null;
   /** Providers the slot's next order must not go to (a replacement's exclusion). */
   readonly exclude?: readonly string[] | undefined;
+  /** Secrets whose value the kept lease has not received (an update's `secretsChanged`). */
+  readonly secretsChanged?: readonly string[] | undefined;
   readonly cost?: CostDelta | undefined;
 }
 
@@ -68,6 +70,7 @@ export function buildSlotChange(input: BuildSlotChangeInput): Change {
     ...(input.decision.replacePaths === undefined
       ? {}
       : { replacePaths: input.decision.replacePaths }),
+    ...((input.secretsChanged ?? []).length === 0 ? {} : { secretsChanged: input.secretsChanged }),
     ...(input.cost === undefined ? {} : { cost: input.cost }),
     private: JSON.stringify({
       region: input.region,

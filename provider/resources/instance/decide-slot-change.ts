@@ -14,7 +14,7 @@ export interface DecideSlotChangeInput {
   readonly newSlot: boolean;
   /** Paths under REPLACE_ROOTS that differ. */
   readonly replacePaths: readonly string[];
-  /** Paths under UPDATE_ROOTS (and `replicas`) that differ. */
+  /** Paths under UPDATE_ROOTS (and `replicas`) that differ, and secrets whose value changed. */
   readonly updatePaths: readonly string[];
   readonly tainted: boolean;
   /** `--replace` named the resource or this slot. */

@@ -6,6 +6,7 @@ import type { LeaseRecord, ResourceState } from '../../../cli/state/state-types.
 import type { ResolvedNetwork } from '../../network/network-types.js';
 import type { AutoscalingPolicyModel, InstanceModel } from '../../spec/model-types.js';
 import { buildSlotChange } from './build-slot-change.js';
+import { changedSecrets } from './changed-secrets.js';
 import { checkSlots } from './check-slots.js';
 import { decideSlotChange } from './decide-slot-change.js';
 import type { DecideSlotChangeResult } from './decide-slot-change.js';
@@ -32,6 +33,8 @@ export interface PlanInstanceInput {
   readonly network: ResolvedNetwork;
   /** Providers able to serve the instance; undefined when unknown (no check). */
   readonly eligibleProviders?: number | undefined;
+  /** HMACs of the secret values the environment holds now; undefined: secrets are not compared. */
+  readonly secretHmacs?: ReadonlyMap<string, string> | undefined;
 }
 
 /** What {@link planInstance} planned. */
@@ -43,7 +46,8 @@ export interface PlanInstanceResult {
 /**
  * Plans an instance slot by slot (decisions 1 and 4): maps the desired replicas to slots, pairs
  * them with the leases in state, and decides each slot's action; duplicate leases of one slot are
- * deleted, and `prevent_destroy` turns a delete into an error.
+ * deleted, and `prevent_destroy` turns a delete into an error. A lease whose last manifest carried
+ * another value of a secret than the environment holds now is updated (`secretsChanged`).
  */
 export function planInstance(input: PlanInstanceInput): PlanInstanceResult {
   const priorAttrs = toPriorInstance(input.prior?.attributes ?? null);
@@ -121,10 +125,13 @@ function slotContext(input: PlanInstanceInput, priorAttrs: PriorInstance | null)
       resourceExisted: input.prior !== null,
       newSlot: !priorMapped.has(key),
       replacePaths,
-      updatePaths:
-        lease !== null && slot !== null && lease.replicas !== slot.replicas
-          ? [...updatePaths, 'replicas']
-          : updatePaths,
+      updatePaths: [
+        ...updatePaths,
+        ...(lease !== null && slot !== null && lease.replicas !== slot.replicas
+          ? ['replicas']
+          : []),
+        ...rotatedSecrets(input, slot, lease),
+      ],
       tainted: lease?.status === 'tainted',
       replaceRequested: replace.has(input.address) || replace.has(slotAddress(input.address, key)),
       createBeforeDestroy: lifecycle?.createBeforeDestroy ?? true,
@@ -151,6 +158,7 @@ function slotContext(input: PlanInstanceInput, priorAttrs: PriorInstance | null)
             ? slot.region
             : (slot?.region ?? lease?.region ?? null),
         exclude: input.options.excludeProviders?.[slotAddress(input.address, key)] ?? [],
+        secretsChanged: decision.action === 'update' ? rotatedSecrets(input, slot, lease) : [],
         cost: instanceSlotCost({
           action: decision.action,
           desired: slot === null ? null : desired,
@@ -161,6 +169,20 @@ function slotContext(input: PlanInstanceInput, priorAttrs: PriorInstance | null)
         }),
       }),
   };
+}
+
+/** Secrets whose value a kept lease did not receive yet: an update sends it. */
+function rotatedSecrets(
+  input: PlanInstanceInput,
+  slot: DesiredSlot | null,
+  lease: LeaseRecord | null,
+): string[] {
+  if (input.desired === null || slot === null || lease === null) return [];
+  return changedSecrets({
+    model: input.desired,
+    recorded: lease.secretHmacs,
+    current: input.secretHmacs,
+  });
 }
 
 /** Slots the attributes last applied mapped to; the leases' own keys when those are unknown. */

@@ -21,6 +21,7 @@ function replica(faults: { current: ReplicaFaults }, lines: string[] = []): Repl
     index: 0,
     image: 'api:1',
     envKeys: ['A'],
+    envSha256: { A: 'c0ffee' },
     ports: [{ port: 8080, externalPort: 80, proto: 'TCP' }],
     startDelayMs: 20,
     capacityRps: 10,
@@ -51,6 +52,15 @@ describe('Replica', () => {
     await r.stop();
     expect(r.state).toBe('terminated');
     await expect(fetchText(port, '/')).rejects.toThrow(/ECONNREFUSED/);
+  });
+
+  it('GIVEN a running replica WHEN / is asked THEN it names its env keys and their value fingerprints', async () => {
+    const r = replica({ current: NONE });
+    r.start();
+    await waitFor('running', () => r.state === 'running');
+    const res = await fetchText(r.listeners[0]?.hostPort ?? 0, '/');
+    expect(JSON.parse(res.body)).toMatchObject({ env: ['A'], envSha256: { A: 'c0ffee' } });
+    await r.stop();
   });
 
   it('GIVEN the crash fault WHEN crashed THEN it restarts on the same port with restartCount 1', async () => {

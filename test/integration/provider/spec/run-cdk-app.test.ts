@@ -1,11 +1,15 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { forgetKnownSecrets, registerSecret } from '../../../../cli/diag/index.js';
 import { cleanStderr, runCdkApp } from '../../../../provider/spec/run-cdk-app.js';
 
 describe('cleanStderr', () => {
-  it('GIVEN a Node crash with stack frames and a private key WHEN cleaned THEN frames and the key are gone, the message stays', () => {
+  afterEach(() => forgetKnownSecrets());
+
+  it('GIVEN a Node crash with stack frames and the known private key WHEN cleaned THEN frames and the key are gone, the message stays', () => {
+    registerSecret('0x' + 'ab'.repeat(32));
     const stderr = [
       'file:///app/main.js:12',
       '  throw new Error("boom 0x' + 'ab'.repeat(32) + '")',

@@ -5,6 +5,7 @@ import { DEFAULT_APPLY_TIMEOUTS, applyPlan } from '../../../../cli/engine/apply-
 import { planStack } from '../../../../cli/engine/plan-stack.js';
 import type { PlanMode } from '../../../../cli/plan/plan-types.js';
 import type { ModelView } from '../../../../cli/provider-api.js';
+import { secretHmac } from '../../../../cli/state/secret-hmac.js';
 import type { StackState } from '../../../../cli/state/state-types.js';
 import type { MemoryApplyOptions } from '../../../support/in-memory-apply.js';
 import {
@@ -187,6 +188,22 @@ describe('applyPlan', () => {
     const { res, backend, events } = await apply({ model, env: { DB_PASSWORD: 's3cr3t-v4lue' } });
     expect(res.diagnostics).toEqual([]);
     expect(JSON.stringify([backend.writes, events])).not.toContain('s3cr3t-v4lue');
+  });
+
+  it('GIVEN a secret and a state without a salt WHEN applied THEN the state gets a salt and the provider the HMAC of the value under it, never the value', async () => {
+    const model = memoryModel([box({ count: 1, secret: { fromEnv: 'DB_PASSWORD' } })]);
+    const seen: (ReadonlyMap<string, string> | undefined)[] = [];
+    const { res, backend } = await apply({
+      model,
+      env: { DB_PASSWORD: 's3cr3t-v4lue' },
+      apply: { onApply: async (_c, req) => void seen.push(req.secretHmacs) },
+    });
+    const salt = res.state.secretSalt ?? '';
+    expect(salt).toMatch(/^[0-9a-f]{64}$/);
+    expect(backend.writes[0]?.secretSalt).toBe(salt);
+    expect(seen).toEqual([
+      new Map([['DB_PASSWORD', secretHmac({ salt, name: 'DB_PASSWORD', value: 's3cr3t-v4lue' })]]),
+    ]);
   });
 
   it('GIVEN escrow that cannot cover the plan WHEN applied THEN it stops before any order', async () => {

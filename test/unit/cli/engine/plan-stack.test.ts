@@ -4,6 +4,7 @@ import { planStack } from '../../../../cli/engine/plan-stack.js';
 import type { PlanStackInput } from '../../../../cli/engine/plan-stack.js';
 import type { Change, PlanMode } from '../../../../cli/plan/plan-types.js';
 import type { ModelView } from '../../../../cli/provider-api.js';
+import { secretHmac } from '../../../../cli/state/secret-hmac.js';
 import type { StackState } from '../../../../cli/state/state-types.js';
 import {
   createMemoryBackend,
@@ -426,5 +427,46 @@ describe('planStack', () => {
       'core/invalid-provider-plan',
     ]);
     expect(diagnostics[0]?.detail).toContain('"image"');
+  });
+
+  describe('secrets compared through HMACs', () => {
+    const SALT = 'ab'.repeat(32);
+    const secretBox = {
+      type: 'box',
+      name: 'b',
+      attributes: { image: 'nginx:1', size: 1, count: 1, secret: { fromEnv: 'BOX_KEY' } },
+    };
+    const other = { ...watch, attributes: { ...watch.attributes, token: { fromEnv: 'UNSET' } } };
+    const salted = { ...memoryState([secretBox]), secretSalt: SALT };
+
+    it('GIVEN a salted state and secretEnv WHEN planned THEN each set variable reaches the provider as its HMAC, never its value; an unset one not at all', async () => {
+      const { session } = await runPlan({
+        model: memoryModel([secretBox, other]),
+        state: salted,
+        extra: { secretEnv: { BOX_KEY: 'rotated-value-2', UNSET: undefined } },
+      });
+      const hmacs = session.planRequests[0]?.secretHmacs;
+      expect(hmacs).toEqual(
+        new Map([
+          ['BOX_KEY', secretHmac({ salt: SALT, name: 'BOX_KEY', value: 'rotated-value-2' })],
+        ]),
+      );
+      for (const req of session.planRequests) {
+        expect(req.secretHmacs).toBe(hmacs);
+        expect(JSON.stringify([...(req.secretHmacs ?? [])])).not.toContain('rotated-value-2');
+      }
+    });
+
+    it('GIVEN no secretEnv (the autoscaler), a state without a salt, or a destroy WHEN planned THEN secrets are not compared', async () => {
+      const model = memoryModel([secretBox]);
+      const env = { BOX_KEY: 'rotated-value-2' };
+      const runs = [
+        await runPlan({ model, state: salted }),
+        await runPlan({ model, state: memoryState([secretBox]), extra: { secretEnv: env } }),
+        await runPlan({ model, state: salted, mode: 'destroy', extra: { secretEnv: env } }),
+      ];
+      for (const { session } of runs)
+        expect(session.planRequests.map((r) => r.secretHmacs)).toEqual([undefined]);
+    });
   });
 });

@@ -27,6 +27,15 @@ describe('plan file', () => {
     });
   });
 
+  it('GIVEN a plan with a rotated secret WHEN encoded and decoded THEN secretsChanged survives the schema check', () => {
+    const changes = PLAN.changes.map((c, i) =>
+      i === 1 ? { ...c, action: 'update' as const, secretsChanged: ['secrets.API_KEY'] } : c,
+    );
+    const res = decodePlan(JSON.stringify(encodePlan({ ...PLAN, changes })), { file });
+    expect(res.diagnostics).toEqual([]);
+    expect(res.planFile?.plan.changes[1]?.secretsChanged).toEqual(['secrets.API_KEY']);
+  });
+
   it('GIVEN a plan whose changes only reference secrets WHEN encoded THEN no secret value is written', () => {
     const clean = {
       ...PLAN,

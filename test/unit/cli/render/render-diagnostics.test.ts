@@ -1,4 +1,5 @@
-import { describe, expect, it } from '@jest/globals';
+import { afterEach, describe, expect, it } from '@jest/globals';
+import { forgetKnownSecrets, registerSecret } from '../../../../cli/diag/index.js';
 import type { Diagnostic } from '../../../../cli/diag/index.js';
 import { clipLine, renderDiagnostics } from '../../../../cli/render/render-diagnostics.js';
 import { PLAIN } from '../../../../cli/render/style.js';
@@ -14,6 +15,8 @@ const diag: Diagnostic = {
 };
 
 describe('renderDiagnostics', () => {
+  afterEach(() => forgetKnownSecrets());
+
   it('GIVEN a located error and its file WHEN rendered THEN it quotes the line with a caret under the range', () => {
     const out = renderDiagnostics([diag], {
       style: PLAIN,
@@ -32,8 +35,9 @@ describe('renderDiagnostics', () => {
     expect(out).toBe('Warning: Something odd\n  [a/b]\n');
   });
 
-  it('GIVEN the quoted line holds a private key or URL credentials THEN they are masked', () => {
+  it('GIVEN the quoted line holds the known private key or URL credentials THEN they are masked', () => {
     const key = `0x${'5a'.repeat(32)}`;
+    registerSecret(key);
     const out = renderDiagnostics(
       [{ ...diag, source: { file: 'f', line: 1, column: 1, endLine: 1, endColumn: 4 } }],
       { style: PLAIN, sources: new Map([['f', `key: ${key} url: https://u:pw123@h/x`]]) },

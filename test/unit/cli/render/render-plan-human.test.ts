@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { renderPlanHuman } from '../../../../cli/render/render-plan-human.js';
 import { COLOR, PLAIN } from '../../../../cli/render/style.js';
 import type { Plan } from '../../../../cli/plan/plan-types.js';
-import { PLAN, SECRET } from './plan-fixture.js';
+import { CHANGES, PLAN, SECRET } from './plan-fixture.js';
 
 describe('renderPlanHuman', () => {
   it('GIVEN a plan with every action WHEN rendered THEN it matches the snapshot and masks the secret', () => {
@@ -74,5 +74,19 @@ describe('renderPlanHuman', () => {
     expect(coloured).toContain('\u001b[32m+\u001b[39m');
     // eslint-disable-next-line no-control-regex
     expect(coloured.replace(/\u001b\[\d+m/g, '')).toBe(renderPlanHuman(PLAN, PLAIN));
+  });
+
+  it('GIVEN a slot updated only because a secret value changed WHEN rendered THEN one `(value changed)` line names it, and nothing else differs', () => {
+    const kept = CHANGES[1];
+    if (kept === undefined) throw new Error('fixture changed');
+    const rotated = { ...kept, action: 'update' as const, secretsChanged: ['secrets.API_KEY'] };
+    const text = renderPlanHuman({ ...PLAN, changes: [rotated] }, PLAIN);
+    expect(text).toContain('  # instance.web[1] will be updated in-place');
+    const block = text.slice(text.indexOf('~ resource'), text.indexOf('Plan:'));
+    expect(block.split('\n').filter((l) => /^\s+[~+-] /.test(l))).toEqual([
+      '      ~ secrets.API_KEY = (value changed)',
+    ]);
+    expect(block).toMatch(/# \(\d+ unchanged attributes hidden\)/);
+    expect(text).toContain('Plan: 0 to add, 1 to change, 0 to destroy.');
   });
 });

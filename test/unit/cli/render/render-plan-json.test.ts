@@ -3,7 +3,7 @@ import { describe, expect, it } from '@jest/globals';
 import Ajv2020 from 'ajv/dist/2020.js';
 import { planSchemaPath } from '../../../../cli/plan/plan-file.js';
 import { renderPlanJson, toActions } from '../../../../cli/render/render-plan-json.js';
-import { PLAN, SECRET } from './plan-fixture.js';
+import { CHANGES, PLAN, SECRET } from './plan-fixture.js';
 
 const ajv = new Ajv2020.default({ allErrors: true, strict: false });
 const validate = ajv.compile(JSON.parse(readFileSync(planSchemaPath(), 'utf8')) as object);
@@ -46,5 +46,16 @@ describe('renderPlanJson', () => {
 
   it('GIVEN a broken document WHEN validated THEN the schema rejects it', () => {
     expect(validate({ ...json, format_version: '2.0' })).toBe(false);
+  });
+
+  it('GIVEN a slot updated because a secret value changed WHEN rendered THEN secrets_changed names it, valid against the schema', () => {
+    const kept = CHANGES[1];
+    if (kept === undefined) throw new Error('fixture changed');
+    const rotated = { ...kept, action: 'update' as const, secretsChanged: ['secrets.API_KEY'] };
+    const out = renderPlanJson({ ...PLAN, changes: [rotated] }, '0.1.0');
+    expect(out.resource_changes[0]?.secrets_changed).toEqual(['secrets.API_KEY']);
+    expect(out.resource_changes[0]?.change.actions).toEqual(['update']);
+    expect(validate(out)).toBe(true);
+    expect(json.resource_changes.some((c) => 'secrets_changed' in c)).toBe(false);
   });
 });

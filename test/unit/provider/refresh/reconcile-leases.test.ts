@@ -137,6 +137,14 @@ describe('reconcileLeases', () => {
     });
   });
 
+  it('GIVEN a lease with secret HMACs and a salted state WHEN reconciled THEN both survive (the chain cannot tell them)', () => {
+    const hmacs = { WEB_API_KEY: 'hmac-sha256:' + 'e'.repeat(64) };
+    const prior = { ...state([lease('0', { leaseId: '7', orderId: '7', secretHmacs: hmacs })]) };
+    const r = run({ ...prior, secretSalt: 'ab'.repeat(32) }, [chain('7', '0')], [['7', ok(5000)]]);
+    expect(r.state.secretSalt).toBe('ab'.repeat(32));
+    expect(r.state.resources[0]?.leases[0]?.secretHmacs).toEqual(hmacs);
+  });
+
   it('GIVEN a lease terminated on chain WHEN reconciled THEN drift closed-outside and the lease leaves state', () => {
     const r = run(state([lease('0', { leaseId: '7', orderId: '7' })]), [
       chain('7', '0', { lease: { state: 'terminated' } }),

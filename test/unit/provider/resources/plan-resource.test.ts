@@ -15,7 +15,12 @@ function view(attributes: InstanceModel): ModelResourceView {
 function plan(
   desired: InstanceModel | null,
   prior: ResourceState | null,
-  more: { replace?: string[]; model?: ModelView | null; eligibleProviders?: number } = {},
+  more: {
+    replace?: string[];
+    model?: ModelView | null;
+    eligibleProviders?: number;
+    secretHmacs?: ReadonlyMap<string, string>;
+  } = {},
 ) {
   return planResource({
     desired: desired === null ? null : view(desired),
@@ -24,6 +29,7 @@ function plan(
     options: { ...options, replace: more.replace ?? [] },
     network: testNetwork(),
     eligibleProviders: more.eligibleProviders,
+    secretHmacs: more.secretHmacs,
   });
 }
 
@@ -242,6 +248,67 @@ describe('planResource: instances', () => {
   it('GIVEN no secret value anywhere WHEN planned THEN changes hold the secret reference only', () => {
     const r = plan(instance(), null);
     expect(JSON.stringify(r.changes)).toContain('WEB_API_KEY');
+  });
+
+  describe('a rotated secret (the lease received another value than the environment holds now)', () => {
+    const H1 = 'hmac-sha256:' + '1'.repeat(64);
+    const H2 = 'hmac-sha256:' + '2'.repeat(64);
+    const sent = (h: string) => lease('0', { secretHmacs: { WEB_API_KEY: h } });
+
+    it('GIVEN another HMAC now WHEN planned THEN an in-place update naming secrets.API_KEY, with no HMAC in the change', () => {
+      const r = plan(instance(), priorState(instance(), [sent(H1)]), {
+        secretHmacs: new Map([['WEB_API_KEY', H2]]),
+      });
+      expect(summary(r.changes)).toEqual([['instance.web[0]', 'update', null]]);
+      expect(r.changes[0]?.secretsChanged).toEqual(['secrets.API_KEY']);
+      expect(r.changes[0]?.before).toEqual(r.changes[0]?.after);
+      const text = JSON.stringify(r.changes);
+      expect(text).not.toContain(H1);
+      expect(text).not.toContain(H2);
+    });
+
+    it('GIVEN the same HMAC now WHEN planned THEN no-op without secretsChanged', () => {
+      const r = plan(instance(), priorState(instance(), [sent(H1)]), {
+        secretHmacs: new Map([['WEB_API_KEY', H1]]),
+      });
+      expect(summary(r.changes)).toEqual([['instance.web[0]', 'no-op', null]]);
+      expect(r.changes[0]?.secretsChanged).toBeUndefined();
+    });
+
+    it('GIVEN the variable not set now, or a lease recorded before HMACs WHEN planned THEN no-op', () => {
+      expect(
+        summary(
+          plan(instance(), priorState(instance(), [sent(H1)]), { secretHmacs: new Map() }).changes,
+        ),
+      ).toEqual([['instance.web[0]', 'no-op', null]]);
+      const old = plan(instance(), priorState(instance(), [lease('0')]), {
+        secretHmacs: new Map([['WEB_API_KEY', H2]]),
+      });
+      expect(summary(old.changes)).toEqual([['instance.web[0]', 'no-op', null]]);
+    });
+
+    it('GIVEN a rotated secret and a memory change WHEN planned THEN the replacement (which sends the new value) carries no secretsChanged', () => {
+      const desired = instance();
+      const bigger = { ...desired, resources: { ...desired.resources, memory: '1073741824' } };
+      const r = plan(bigger, priorState(desired, [sent(H1)]), {
+        secretHmacs: new Map([['WEB_API_KEY', H2]]),
+      });
+      expect(r.changes[0]?.action).toBe('create-then-delete');
+      expect(r.changes[0]?.secretsChanged).toBeUndefined();
+    });
+
+    it('GIVEN spread provider with one slot rotated and one not WHEN planned THEN only that slot is updated', () => {
+      const two = instance({
+        count: 2,
+        placement: { ...instance().placement, spread: 'provider' },
+      });
+      const leases = [sent(H2), lease('1', { secretHmacs: { WEB_API_KEY: H1 } })];
+      const r = plan(two, priorState(two, leases), { secretHmacs: new Map([['WEB_API_KEY', H2]]) });
+      expect(summary(r.changes)).toEqual([
+        ['instance.web[0]', 'no-op', null],
+        ['instance.web[1]', 'update', null],
+      ]);
+    });
   });
 });
 

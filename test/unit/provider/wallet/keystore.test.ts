@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { Wallet } from 'ethers';
+import { forgetKnownSecrets, redact } from '../../../../cli/diag/index.js';
 import {
   keystoreAddress,
   openKeystore,
@@ -80,5 +81,22 @@ describe('keystore', () => {
     expect(walletFromKey(KEY.slice(2), 'x').address).toBe(
       '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
     );
+  });
+
+  it('GIVEN a key parsed and a keystore opened with a typed password WHEN any text is redacted THEN the key in every spelling and the password are masked', async () => {
+    forgetKnownSecrets();
+    const other = Wallet.createRandom();
+    walletFromKey(KEY.slice(2).toUpperCase(), 'LEASEHOLD_PRIVATE_KEY');
+    const file = join(dir, 'typed.json');
+    await writeKeystore(file, other, 'typed-pass');
+    forgetKnownSecrets();
+    walletFromKey(KEY, 'LEASEHOLD_PRIVATE_KEY');
+    await openKeystore(file, { env: {}, promptPassword: async () => 'typed-pass' });
+    const tx = `0x${'12'.repeat(32)}`;
+    const text = `${KEY} ${KEY.slice(2).toUpperCase()} ${other.privateKey.slice(2)} typed-pass ${tx}`;
+    expect(redact(text)).toBe(
+      `(sensitive value) (sensitive value) (sensitive value) (sensitive value) ${tx}`,
+    );
+    forgetKnownSecrets();
   });
 });
