@@ -4,3 +4,19 @@
  */
 export { systemClock } from './clock.js';
 export type { Clock } from './clock.js';
+export {
+  BYTE_UNITS,
+  DURATION_UNITS,
+  formatByteSize,
+  formatCpu,
+  formatDuration,
+  formatTokenAmount,
+  parseBlockTime,
+  parseByteSize,
+  parseCpu,
+  parseDuration,
+  parseTokenAmount,
+  unitFail,
+  unitOk,
+} from './units/index.js';
+export type { UnitResult } from './units/index.js';

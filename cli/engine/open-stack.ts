@@ -4,6 +4,7 @@ import type { Diagnostics } from '../diag/index.js';
 import type { ModelView, ProviderSession, SignerNeed } from '../provider-api.js';
 import { loadProvider } from '../providers.js';
 import { createLocalBackend } from '../state/local-backend.js';
+import { lockWaitLine } from '../state/lock-wait-line.js';
 import { loadStackModel } from './load-stack-model.js';
 import type { StateBackend } from '../state/state-types.js';
 
@@ -45,6 +46,7 @@ export async function openStack(req: OpenStackRequest): Promise<OpenStack> {
     dir: dirname(resolve(req.cwd, file)),
     stack: model.stack,
     statePath: req.statePath === undefined ? undefined : resolve(req.cwd, req.statePath),
+    onLockWait: (holder, timeoutMs) => req.log(lockWaitLine(holder, timeoutMs)),
   });
   const provider = await loadProvider();
   const session = await provider.connect({

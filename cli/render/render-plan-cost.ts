@@ -1,5 +1,5 @@
 import type { BlockTime, BlockTimeSource, CostSummary, PlanNetwork } from '../plan/plan-types.js';
-import { formatBaseUnits } from './format-base-units.js';
+import { formatTokenAmount } from '../../common/index.js';
 
 /**
  * The cost block, one group per token, in whole tokens formatted exactly: per hour before → after,
@@ -8,7 +8,8 @@ import { formatBaseUnits } from './format-base-units.js';
 export function renderPlanCost(cost: readonly CostSummary[]): string[] {
   const lines: string[] = [];
   for (const c of cost) {
-    const fmt = (amount: string): string => `${formatBaseUnits(amount, c.decimals)} ${c.token}`;
+    const fmt = (amount: string): string =>
+      `${formatTokenAmount(BigInt(amount), c.decimals)} ${c.token}`;
     const rows: [string, string][] = [
       ['Per hour', `${fmt(c.perHourBefore)} -> ${fmt(c.perHourAfter)}`],
       ['Escrow to lock', fmt(c.escrowToLock)],

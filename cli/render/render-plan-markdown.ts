@@ -1,7 +1,7 @@
 import type { Diagnostics } from '../diag/index.js';
 import { countChanges } from '../plan/count-changes.js';
 import type { Action, Plan } from '../plan/plan-types.js';
-import { formatBaseUnits } from './format-base-units.js';
+import { formatTokenAmount } from '../../common/index.js';
 import { renderPlanHuman } from './render-plan-human.js';
 import { PLAIN } from './style.js';
 
@@ -64,7 +64,7 @@ export function renderPlanMarkdown(plan: Plan, warnings: Diagnostics = []): stri
 
 function costSummary(plan: Plan): string[] {
   return plan.cost.map((c) => {
-    const f = (a: string): string => formatBaseUnits(a, c.decimals);
+    const f = (a: string): string => formatTokenAmount(BigInt(a), c.decimals);
     return `Cost: ${f(c.perHourBefore)} → ${f(c.perHourAfter)} ${c.token}/hour, ${f(c.escrowToLock)} ${c.token} to lock.`;
   });
 }

@@ -1,5 +1,5 @@
 import type { StackState } from '../state/state-types.js';
-import { formatBaseUnits } from './format-base-units.js';
+import { formatTokenAmount } from '../../common/index.js';
 import type { Style } from './style.js';
 
 /**
@@ -23,7 +23,7 @@ export function renderStateHuman(state: StackState | null, location: string, sty
       const price =
         l.acceptedPrice === null
           ? ''
-          : `, ${formatBaseUnits(l.acceptedPrice, 18)} base units per block`;
+          : `, ${formatTokenAmount(BigInt(l.acceptedPrice), 18)} base units per block`;
       out.push(
         `    [${JSON.stringify(l.key)}] ${id}, ${l.status}, ${l.replicas} replica(s) on ${l.provider ?? 'no provider yet'}${price}`,
       );

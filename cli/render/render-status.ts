@@ -1,5 +1,5 @@
 import type { LeaseStatusView, ReplicaStatusView } from '../provider-api.js';
-import { formatBaseUnits } from './format-base-units.js';
+import { formatTokenAmount } from '../../common/index.js';
 import type { Style } from './style.js';
 
 /** Hours as `3d 4h`, `5.5h`, or `-` when unknown. */
@@ -63,7 +63,7 @@ export function renderStatus(leases: readonly LeaseStatusView[], style: Style): 
     l.leaseId,
     l.provider.length > 12 ? `${l.provider.slice(0, 10)}…` : l.provider,
     l.region ?? '-',
-    `${formatBaseUnits(l.pricePerHour, l.decimals)} ${l.token}`,
+    `${formatTokenAmount(BigInt(l.pricePerHour), l.decimals)} ${l.token}`,
     l.reachable ? `${l.ready}/${l.total}` : `?/${l.total} (unreachable)`,
     l.endpoints.length === 0 ? '-' : l.endpoints.join(' '),
     formatRunway(l.runwayHours),

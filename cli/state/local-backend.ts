@@ -25,6 +25,11 @@ export interface LocalBackendOptions {
   readonly statePath?: string | undefined;
   /** @default the real clock */
   readonly clock?: BackendClock | undefined;
+  /**
+   * Told once per acquisition when another live operation holds the lock and this one will wait
+   * for it (`--lock-timeout`), so a waiting command says why it is quiet, as Terraform does.
+   */
+  readonly onLockWait?: ((holder: LockInfo, timeoutMs: number) => void) | undefined;
 }
 
 /** The three files of a local state: the state, its backup and its lock. */
@@ -53,7 +58,7 @@ export function createLocalBackend(opts: LocalBackendOptions): StateBackend {
     read: () => readLocalState(paths.state, opts.stack),
     write: (state) => writeLocalState(paths, opts.stack, state),
     acquireLock: (info, timeoutMs) =>
-      acquireLocalLock({ paths, clock, timeoutMs, info: { ...info } }),
+      acquireLocalLock({ paths, clock, timeoutMs, info: { ...info }, onWait: opts.onLockWait }),
     releaseLock: async (id) => {
       const held = await readLockFile(paths.lock);
       // Only our own lock: after a force-unlock another process may hold it legitimately.
@@ -106,6 +111,7 @@ interface AcquireOptions {
   readonly clock: BackendClock;
   readonly timeoutMs: number;
   readonly info: Omit<LockInfo, 'id' | 'created' | 'path'>;
+  readonly onWait?: ((holder: LockInfo, timeoutMs: number) => void) | undefined;
 }
 
 async function acquireLocalLock(opts: AcquireOptions): Promise<LockInfo> {
@@ -126,6 +132,7 @@ async function acquireLocalLock(opts: AcquireOptions): Promise<LockInfo> {
     const waited = clock.now() - start;
     if (waited >= opts.timeoutMs)
       throw new StateLockedError({ holder, waitedMs: waited, stale: isLockHolderGone(holder.who) });
+    if (attempt === 0) opts.onWait?.(holder, opts.timeoutMs);
     await clock.sleep(Math.min(lockBackoffMs(attempt), opts.timeoutMs - waited));
   }
 }

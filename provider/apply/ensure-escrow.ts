@@ -11,7 +11,7 @@ import type { ApplyEvent, ModelView } from '../../cli/provider-api.js';
 import { findToken } from '../marketplace/find-token.js';
 import type { Marketplace } from '../marketplace/marketplace-types.js';
 import type { NetworkToken } from '../network/network-types.js';
-import { formatTokenAmount } from '../spec/units/format-token-amount.js';
+import { formatTokenAmount } from '../../common/units/format-token-amount.js';
 import { decideEscrowTopUp } from './decide-escrow-top-up.js';
 import type { DecideEscrowTopUpResult } from './decide-escrow-top-up.js';
 import { readUpdateCredits } from './read-update-credits.js';

@@ -4,7 +4,7 @@
  * without a chain; the apply step feeds it `listProviders` and `readBids`.
  */
 import { perHourOfPrice } from '../../devnet/protocol/block-pricing.js';
-import { formatTokenAmount } from '../spec/units/format-token-amount.js';
+import { formatTokenAmount } from '../../common/units/format-token-amount.js';
 
 /** What the order asks, decoded from its spec and details. */
 export interface NoMatchOrder {

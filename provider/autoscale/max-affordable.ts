@@ -1,4 +1,4 @@
-import { formatTokenAmount } from '../spec/units/index.js';
+import { formatTokenAmount } from '../../common/units/index.js';
 import type { InstanceModel } from '../spec/model-types.js';
 
 /** Options of {@link maxAffordableReplicas}. */

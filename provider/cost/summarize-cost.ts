@@ -5,7 +5,8 @@ import type { Diagnostic } from '../../cli/diag/index.js';
 import type { ResolvedNetwork } from '../network/network-types.js';
 import type { TokenAmount } from '../spec/model-types.js';
 import { findToken } from './find-token.js';
-import { formatTokens, runwayHours } from './price-math.js';
+import { formatTokenAmount } from '../../common/index.js';
+import { runwayHours } from './price-math.js';
 
 /** Options of {@link summarizeCost}. */
 export type SummarizeCostInput = CostRequest & {
@@ -84,8 +85,8 @@ function budgetExceeded(a: {
   after: bigint;
   limit: bigint;
 }): Diagnostic {
-  const after = formatTokens(a.after, a.decimals);
-  const limit = formatTokens(a.limit, a.decimals);
+  const after = formatTokenAmount(a.after, a.decimals);
+  const limit = formatTokenAmount(a.limit, a.decimals);
   return errorDiag({
     code: 'plan/budget-exceeded',
     summary: 'Plan exceeds the stack budget',

@@ -1,4 +1,4 @@
-import { formatDuration } from '../spec/units/index.js';
+import { formatDuration } from '../../common/units/index.js';
 import type { HealthCheckModel } from '../spec/model-types.js';
 import type { HealthState, ProbeOutcome, ProviderSignals } from './health-types.js';
 

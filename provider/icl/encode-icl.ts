@@ -1,6 +1,6 @@
 import { LeaseholdError } from '../../cli/diag/index.js';
 import type { InstanceModel, StackModel } from '../spec/model-types.js';
-import { formatTokenAmount } from '../spec/units/index.js';
+import { formatTokenAmount } from '../../common/units/index.js';
 import { tierNumbersToIclNames } from './icl-tiers.js';
 import { findIclToken } from './icl-tokens.js';
 import type {

@@ -1,7 +1,7 @@
 /** The signed transactions of the marketplace client, each normalised at one edge. */
 import { Contract, keccak256 } from 'ethers';
 import type { ContractTransaction, NonceManager, TransactionReceipt } from 'ethers';
-import { formatTokenAmount } from '../spec/units/format-token-amount.js';
+import { formatTokenAmount } from '../../common/units/format-token-amount.js';
 import type { ResolvedNetwork } from '../network/network-types.js';
 import { marketplaceInterfaces } from './contract-interfaces.js';
 import type { CountingProvider } from './counting-provider.js';

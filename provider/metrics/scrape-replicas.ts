@@ -1,5 +1,5 @@
 import { redact } from '../../cli/diag/index.js';
-import { formatDuration } from '../spec/units/index.js';
+import { formatDuration } from '../../common/units/index.js';
 import { mapLimit } from './map-limit.js';
 import { parsePrometheusText } from './parse-prometheus.js';
 import type { PromParseResult } from './parse-prometheus.js';

@@ -1,7 +1,7 @@
 import { LeaseholdError } from '../../cli/diag/index.js';
 import { BOOK_CONTRACTS } from '../../devnet/chain/address-book.js';
 import type { AddressBook } from '../../devnet/chain/address-book.js';
-import { parseBlockTime } from '../spec/units/index.js';
+import { parseBlockTime } from '../../common/units/index.js';
 import { CANONICAL_MULTICALL3 } from './network-profiles.js';
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;

@@ -8,7 +8,7 @@ import type { Clock } from '../../common/index.js';
 import type { JournalEntry } from '../../cli/state/state-types.js';
 import type { Marketplace } from '../marketplace/marketplace-types.js';
 import type { OrderTxLookup } from '../marketplace/order-logs.js';
-import { formatDuration } from '../spec/units/format-duration.js';
+import { formatDuration } from '../../common/units/format-duration.js';
 import { slotAddress } from '../resources/instance/slot-address.js';
 
 /** Inputs of {@link awaitJournalTxs}. */

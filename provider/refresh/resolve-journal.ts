@@ -16,7 +16,7 @@ import type { CreatedOrderLog } from '../marketplace/order-logs.js';
 import type { Marketplace } from '../marketplace/marketplace-types.js';
 import { decodeStackTag } from '../marketplace/stack-tag.js';
 import { decodeOrderSpec } from '../../devnet/protocol/order-spec.js';
-import { formatDuration } from '../spec/units/format-duration.js';
+import { formatDuration } from '../../common/units/format-duration.js';
 import { slotAddress } from '../resources/instance/slot-address.js';
 import { awaitJournalTxs } from './await-journal-txs.js';
 import type { AwaitJournalTxsInput } from './await-journal-txs.js';

@@ -1,4 +1,4 @@
-import { formatDuration } from '../spec/units/index.js';
+import { formatDuration } from '../../common/units/index.js';
 import type { ScalingRulesModel } from '../spec/model-types.js';
 import type { ScaleEvent } from './scaling-types.js';
 

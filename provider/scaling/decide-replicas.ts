@@ -1,4 +1,4 @@
-import { formatDuration } from '../spec/units/index.js';
+import { formatDuration } from '../../common/units/index.js';
 import type { AutoscalingPolicyModel } from '../spec/model-types.js';
 import { applyBehavior } from './apply-behavior.js';
 import { computeMetricProposal } from './metric-ratio.js';

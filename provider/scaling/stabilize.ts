@@ -1,4 +1,4 @@
-import { formatDuration } from '../spec/units/index.js';
+import { formatDuration } from '../../common/units/index.js';
 import type { Recommendation } from './scaling-types.js';
 
 /** Input of {@link stabilize}. */

@@ -9,8 +9,8 @@ import type {
 import { findToken } from '../marketplace/find-token.js';
 import type { Marketplace } from '../marketplace/marketplace-types.js';
 import type { NetworkToken } from '../network/network-types.js';
-import { formatTokenAmount } from '../spec/units/format-token-amount.js';
-import { parseTokenAmount } from '../spec/units/parse-token-amount.js';
+import { formatTokenAmount } from '../../common/units/format-token-amount.js';
+import { parseTokenAmount } from '../../common/units/parse-token-amount.js';
 
 /** A token amount for output: exact base units and whole tokens. */
 export function amountView(

@@ -3,7 +3,7 @@ import type { AutoscalingPolicyModel, MetricModel, ScalingRulesModel } from './m
 import { readUnit } from './normalize-context.js';
 import type { NormalizeContext } from './normalize-context.js';
 import type { AutoscalingSpec, MetricSpec, ScalingRulesSpec } from './spec-types.js';
-import { parseDuration, unitFail, unitOk } from './units/index.js';
+import { parseDuration, unitFail, unitOk } from '../../common/units/index.js';
 
 /**
  * Scaling behaviour when the spec leaves it out: Kubernetes HPA's defaults (autoscaling/v2), so

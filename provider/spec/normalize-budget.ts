@@ -2,7 +2,7 @@ import type { BudgetModel, TokenAmount } from './model-types.js';
 import { readAmount, readUnit } from './normalize-context.js';
 import type { NormalizeContext } from './normalize-context.js';
 import type { BudgetSpec } from './spec-types.js';
-import { parseDuration } from './units/index.js';
+import { parseDuration } from '../../common/units/index.js';
 
 /** The stack budget in base units of its token; escrow amounts use the same token. */
 export function normalizeBudget(ctx: NormalizeContext, spec: BudgetSpec): BudgetModel {

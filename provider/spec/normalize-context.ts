@@ -5,8 +5,8 @@ import { findToken } from './known-tokens.js';
 import type { TokenInfo } from './known-tokens.js';
 import { formatPath } from './spec-path.js';
 import type { SpecPath } from './spec-path.js';
-import { parseTokenAmount } from './units/index.js';
-import type { UnitResult } from './units/index.js';
+import { parseTokenAmount } from '../../common/units/index.js';
+import type { UnitResult } from '../../common/units/index.js';
 
 /** What the normalizer's helpers share: the network's tokens and the diagnostics collected so far. */
 export interface NormalizeContext {

@@ -4,7 +4,7 @@ import { readUnit } from './normalize-context.js';
 import type { NormalizeContext } from './normalize-context.js';
 import type { HealthSpec } from './spec-types.js';
 import { formatPath } from './spec-path.js';
-import { parseDuration } from './units/index.js';
+import { parseDuration } from '../../common/units/index.js';
 
 /** The `@default`s of HealthSpec (spec-types.ts), in one place. */
 export const HEALTH_DEFAULTS = {

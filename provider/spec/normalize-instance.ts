@@ -14,7 +14,7 @@ import { normalizePlacement } from './normalize-placement.js';
 import { normalizeResources, sortedUnique } from './normalize-resources.js';
 import type { CredentialsSpec, DefaultsSpec, InstanceSpec, PortSpec } from './spec-types.js';
 import { formatPath } from './spec-path.js';
-import { parseDuration } from './units/index.js';
+import { parseDuration } from '../../common/units/index.js';
 
 /** Lease duration when neither the instance nor `defaults` sets one. */
 export const DEFAULT_DURATION = '24h';

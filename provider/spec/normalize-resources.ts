@@ -3,7 +3,7 @@ import { readUnit } from './normalize-context.js';
 import type { InstancePath } from './instance-path.js';
 import type { GpuModel, ResourcesModel, StorageVolumeModel } from './model-types.js';
 import type { GpuSpec, ResourcesSpec, StorageVolumeSpec } from './spec-types.js';
-import { parseByteSize, parseCpu } from './units/index.js';
+import { parseByteSize, parseCpu } from '../../common/units/index.js';
 
 /** Resources when neither the instance nor `defaults` sets them (documented in docs/model.md). */
 export const DEFAULT_RESOURCES = { cpu: '1', memory: '1Gi', storage: '1Gi' } as const;

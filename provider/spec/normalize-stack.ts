@@ -15,7 +15,7 @@ import { normalizeInstance } from './normalize-instance.js';
 import { normalizeOutputs } from './normalize-outputs.js';
 import { sortedUnique } from './normalize-resources.js';
 import { networkIdentity } from './network-identity.js';
-import { parseBlockTime } from './units/index.js';
+import { parseBlockTime } from '../../common/units/index.js';
 import type { NetworkSpec, StackSpec } from './spec-types.js';
 import { isAbsolute, resolve } from 'node:path';
 

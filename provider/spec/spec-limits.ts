@@ -1,6 +1,6 @@
 import { errorDiag } from '../../cli/diag/index.js';
 import type { Diagnostic, SourceRange } from '../../cli/diag/index.js';
-import { formatByteSize, parseByteSize } from './units/index.js';
+import { formatByteSize, parseByteSize } from '../../common/units/index.js';
 
 /**
  * How much input Leasehold reads before refusing it. Each limit is checked before the work it

@@ -6,6 +6,7 @@ import { execa } from 'execa';
 import type { StackState } from '../../cli/state/state-types.js';
 import { cliSchema } from '../support/cli-schemas.js';
 import { waitFor } from '../support/wait-for.js';
+import { holdProviderApis } from './support/e2e-devnet.js';
 
 // The built CLI (`npm run build` first) against one devnet shared by the file: approval rule,
 // apply from nothing (endpoints answer, plan is empty after), an update in place over --json
@@ -147,13 +148,24 @@ describe('leasehold apply (built CLI on the devnet)', () => {
 
   it('GIVEN an apply in progress WHEN a second starts THEN it fails fast naming the lock holder and the first converges', async () => {
     spec(dir, 'e2e-apply', { level: 'debug', count: 4 });
-    const first = cli(['apply', '--auto-approve'], dir);
+    // The first apply cannot finish while the providers' APIs are down (its manifest is retried),
+    // however slow the machine is to start the second.
+    const release = await holdProviderApis(home);
+    const first = execa('node', [join(root, 'bin/run.js'), 'apply', '--auto-approve'], {
+      cwd: dir,
+      env: { ...env, LEASEHOLD_APPLY_MANIFEST_TIMEOUT: '10m' },
+      reject: false,
+    });
     const lock = join(dir, '.leasehold', 'e2e-apply.lock.json');
-    await waitFor('the first apply to take the state lock', () => existsSync(lock));
-    const second = await cli(['apply', '--auto-approve'], dir);
-    expect(second.exitCode).toBe(1);
-    expect(second.stderr).toContain('[state/locked]');
-    expect(second.stderr).toMatch(/for "apply"/);
+    try {
+      await waitFor('the first apply to take the state lock', () => existsSync(lock));
+      const second = await cli(['apply', '--auto-approve'], dir);
+      expect(second.exitCode).toBe(1);
+      expect(second.stderr).toContain('[state/locked]');
+      expect(second.stderr).toMatch(/for "apply"/);
+    } finally {
+      await release();
+    }
     expect((await first).exitCode).toBe(0);
     expect(replicas(readState(dir, 'e2e-apply'))).toBe(4);
   });

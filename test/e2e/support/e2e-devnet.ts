@@ -83,7 +83,7 @@ export async function startE2eDevnet(
     env,
     cli,
     spawn,
-    fault: (target, kind) => controlFault(home, target, kind),
+    fault: (target, kind) => injectFault(home, target, kind),
     readAllFiles: () => readTree(home),
     down: async () => {
       await cli(['devnet', 'down'], ROOT);
@@ -101,7 +101,20 @@ export function readTree(dir: string): string {
     .join('\n');
 }
 
-async function controlFault(home: string, target: string, kind: string): Promise<void> {
+/**
+ * Takes every provider's API offline until the returned release is called: an apply in flight
+ * keeps retrying its manifest (it cannot finish), so a test can act while it surely holds the lock.
+ */
+export async function holdProviderApis(home: string): Promise<() => Promise<void>> {
+  const providers = [1, 2, 3, 4, 5].map((n) => `provider-${n}`);
+  await Promise.all(providers.map((p) => injectFault(home, p, 'offline')));
+  return async () => {
+    await Promise.all(providers.map((p) => injectFault(home, p, 'clear')));
+  };
+}
+
+/** Injects a fault through the devnet's control API (faster than a CLI start). */
+export async function injectFault(home: string, target: string, kind: string): Promise<void> {
   const info = JSON.parse(readFileSync(join(home, 'devnet', 'devnet.json'), 'utf8')) as {
     control: { url: string; token: string };
   };

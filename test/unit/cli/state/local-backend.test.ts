@@ -5,6 +5,7 @@ import { describe, expect, it } from '@jest/globals';
 import { createLocalBackend, localStatePaths } from '../../../../cli/state/local-backend.js';
 import type { BackendClock } from '../../../../cli/state/local-backend.js';
 import { steppingClock } from '../../../support/fake-clocks.js';
+import { lockWaitLine } from '../../../../cli/state/lock-wait-line.js';
 import {
   StateCorruptError,
   StateLockedError,
@@ -175,12 +176,19 @@ describe('createLocalBackend — locks', () => {
         if (t >= 300) await first.releaseLock(held.id);
       },
     };
-    const got = await createLocalBackend({ dir, stack: 'shop', clock }).acquireLock(
-      { ...holder, operation: 'apply' },
-      10_000,
-    );
+    const waits: string[] = [];
+    const got = await createLocalBackend({
+      dir,
+      stack: 'shop',
+      clock,
+      onLockWait: (h, timeoutMs) => waits.push(lockWaitLine(h, timeoutMs)),
+    }).acquireLock({ ...holder, operation: 'apply' }, 10_000);
     expect(got.operation).toBe('apply');
     expect(got.id).not.toBe(held.id);
+    // Said once, not once per retry: who holds it, for what, and how long this one waits.
+    expect(waits).toEqual([
+      `Waiting for the state lock, held by ana@box (pid 1) for "plan" since ${held.created} (up to 10s)…`,
+    ]);
   });
 
   it('GIVEN a lock WHEN released or force-unlocked with another id THEN it stays', async () => {

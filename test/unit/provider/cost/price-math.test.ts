@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { formatTokens, runwayHours } from '../../../../provider/cost/price-math.js';
+import { runwayHours } from '../../../../provider/cost/price-math.js';
 
 // The block and price conversions are tested against an exact oracle in
 // test/unit/devnet/protocol/block-pricing.test.ts.
@@ -7,11 +7,5 @@ describe('price math', () => {
   it('GIVEN an escrow and a per-hour cost WHEN runway is computed THEN hours rounded down to 2 decimals', () => {
     expect(runwayHours(10_000_000n, 3_000_000n)).toBe(3.33);
     expect(runwayHours(10n, 0n)).toBeNull();
-  });
-
-  it('GIVEN base units WHEN formatted THEN a decimal amount without trailing zeros', () => {
-    expect(formatTokens(1_500_000n, 6)).toBe('1.5');
-    expect(formatTokens(2_000_000n, 6)).toBe('2');
-    expect(formatTokens(1n, 6)).toBe('0.000001');
   });
 });

@@ -1,10 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import {
-  DURATION_UNITS,
-  formatDuration,
-  parseDuration,
-} from '../../../../../provider/spec/units/index.js';
+import { DURATION_UNITS, formatDuration, parseDuration } from '../../../../common/units/index.js';
 
 const ok = (value: number) => ({ ok: true, value });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { formatCpu, parseCpu } from '../../../../../provider/spec/units/index.js';
+import { formatCpu, parseCpu } from '../../../../common/units/index.js';
 
 describe('parseCpu', () => {
   it('GIVEN cores or millicores WHEN parsed THEN the result is exact millicores', () => {

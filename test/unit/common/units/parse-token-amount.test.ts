@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { formatTokenAmount, parseTokenAmount } from '../../../../../provider/spec/units/index.js';
+import { formatTokenAmount, parseTokenAmount } from '../../../../common/units/index.js';
 
 const ok = (value: bigint) => ({ ok: true, value });
 

@@ -1,4 +1,4 @@
-// provider/spec/units: exact parsers and formatters for CPU, byte sizes, durations and token
+// common/units: the one home of exact parsers and formatters for CPU, byte sizes, durations and token
 // amounts. Pure; no floats touch a quantity. Imports nothing outside this directory.
 export { formatByteSize } from './format-byte-size.js';
 export { formatCpu } from './format-cpu.js';

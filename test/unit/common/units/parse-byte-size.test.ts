@@ -1,10 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import {
-  BYTE_UNITS,
-  formatByteSize,
-  parseByteSize,
-} from '../../../../../provider/spec/units/index.js';
+import { BYTE_UNITS, formatByteSize, parseByteSize } from '../../../../common/units/index.js';
 
 const ok = (value: bigint) => ({ ok: true, value });
 
