@@ -4,6 +4,7 @@
  */
 export { systemClock } from './clock.js';
 export type { Clock } from './clock.js';
+export { isRecord } from './is-record.js';
 export {
   BYTE_UNITS,
   DURATION_UNITS,

@@ -1,3 +1,4 @@
+import { isRecord } from '../../common/index.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -135,10 +136,6 @@ function invalid(file: string, detail: string): DecodePlanResult {
 
 function fail(d: Parameters<typeof errorDiag>[0]): DecodePlanResult {
   return { planFile: null, diagnostics: [errorDiag(d)] };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 let cached: ValidateFunction | undefined;

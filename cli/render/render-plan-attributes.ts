@@ -1,3 +1,4 @@
+import { isRecord } from '../../common/index.js';
 import { jsonEqual } from '../plan/json-equal.js';
 import type { Change } from '../plan/plan-types.js';
 import { dottedPath, isUnderPattern } from './plan-paths.js';
@@ -201,8 +202,4 @@ function symbol(sym: Sym, style: Style): string {
 
 function pad(n: number): string {
   return ' '.repeat(n);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,3 +1,4 @@
+import { isRecord } from '../../common/index.js';
 import { StateCorruptError, StateVersionError, StateWrongStackError } from './state-errors.js';
 import type { StackState } from './state-types.js';
 import { validateStateSchema } from './validate-state-schema.js';
@@ -21,10 +22,7 @@ export function parseState(text: string, opts: ParseStateOptions): StackState {
     const problem = err instanceof Error ? err.message : 'not JSON';
     throw new StateCorruptError({ file: opts.file, jsonPath: '', problem, cause: err });
   }
-  const version =
-    typeof data === 'object' && data !== null && !Array.isArray(data)
-      ? (data as Record<string, unknown>)['formatVersion']
-      : undefined;
+  const version = isRecord(data) ? data['formatVersion'] : undefined;
   if (typeof version === 'number' && version !== 1)
     throw new StateVersionError({ file: opts.file, found: version });
   const problem = validateStateSchema(data);

@@ -2,6 +2,7 @@
  * The devnet's provider daemons as data (devnet/config/providers.json): where each runs, its tier,
  * its prices, GPUs, capacity and accepted tokens. Read once by the supervisor at `devnet up`.
  */
+import { isRecord } from '../../common/index.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -60,8 +61,6 @@ export interface ParseProviderConfigResult {
   readonly diagnostics: Diagnostics;
 }
 
-type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const DECIMAL = /^\d+(\.\d{1,18})?$/;
 
 /** Checks the providers file's content; reports every problem at once. */
@@ -78,7 +77,7 @@ export function parseProviderConfig(json: unknown): ParseProviderConfigResult {
       }),
     );
   };
-  if (!isRec(json) || !Array.isArray(json['providers'])) {
+  if (!isRecord(json) || !Array.isArray(json['providers'])) {
     bad('providers', 'The file must be an object with a "providers" list.');
     return { providers: [], diagnostics: diags };
   }
@@ -90,7 +89,7 @@ export function parseProviderConfig(json: unknown): ParseProviderConfigResult {
   json['providers'].forEach((p, i) => {
     const before = diags.length;
     checkProvider(p, `providers.${i}`, bad);
-    if (diags.length === before && isRec(p)) {
+    if (diags.length === before && isRecord(p)) {
       out.push({ ...(p as unknown as ProviderConfig), secondsPerBlock: Number(spb) });
     }
   });
@@ -102,7 +101,7 @@ export function parseProviderConfig(json: unknown): ParseProviderConfigResult {
 }
 
 function checkProvider(p: unknown, at: string, bad: (path: string, detail: string) => void): void {
-  if (!isRec(p)) return bad(at, 'A provider must be an object.');
+  if (!isRecord(p)) return bad(at, 'A provider must be an object.');
   const str = (k: string): void => {
     if (typeof p[k] !== 'string' || p[k] === '')
       bad(`${at}.${k}`, `${k} must be a non-empty string.`);
@@ -118,21 +117,21 @@ function checkProvider(p: unknown, at: string, bad: (path: string, detail: strin
   int(p['tier'], `${at}.tier`, 0, 6);
   int(p['port'], `${at}.port`, 0, 65535);
   int(p['capacityRps'], `${at}.capacityRps`, 1, 1_000_000);
-  const prices = isRec(p['prices']) ? p['prices'] : {};
+  const prices = isRecord(p['prices']) ? p['prices'] : {};
   for (const k of ['cpuCoreHour', 'memoryGiBHour', 'gpuHour']) {
     const v = prices[k];
     if (typeof v !== 'string' || !DECIMAL.test(v)) {
       bad(`${at}.prices.${k}`, `Price ${JSON.stringify(v)} must be a decimal string like "0.10".`);
     }
   }
-  const cap = isRec(p['capacity']) ? p['capacity'] : {};
+  const cap = isRecord(p['capacity']) ? p['capacity'] : {};
   for (const k of ['cpuCores', 'memoryGiB', 'storageGiB'])
     int(cap[k], `${at}.capacity.${k}`, 0, 1e6);
   const gpus = p['gpus'];
   if (!Array.isArray(gpus)) bad(`${at}.gpus`, 'gpus must be a list (it may be empty).');
   else {
     gpus.forEach((g, j) => {
-      if (!isRec(g) || typeof g['vendor'] !== 'string' || typeof g['model'] !== 'string') {
+      if (!isRecord(g) || typeof g['vendor'] !== 'string' || typeof g['model'] !== 'string') {
         bad(`${at}.gpus.${j}`, 'A GPU needs a vendor and a model.');
       } else int(g['count'], `${at}.gpus.${j}.count`, 1, 64);
     });

@@ -2,6 +2,7 @@
  * The provider manifest: Akash v2beta2 JSON, an array of one group (reference §3.2). It carries the
  * image, env and credentials, so it goes only to the matched provider and never on chain.
  */
+import { isRecord } from '../../common/index.js';
 import { errorDiag } from '../../cli/diag/index.js';
 import type { Diagnostic, Diagnostics } from '../../cli/diag/index.js';
 
@@ -67,10 +68,8 @@ export interface ParseManifestResult {
 
 const CODE = 'devnet-provider/manifest-invalid';
 
-type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const isQuantity = (v: unknown): boolean =>
-  isRec(v) && typeof v['val'] === 'string' && /^\d+$/.test(v['val']);
+  isRecord(v) && typeof v['val'] === 'string' && /^\d+$/.test(v['val']);
 
 /** Checks the shape of a manifest body; every problem is reported in one pass. */
 export function parseManifest(body: unknown): ParseManifestResult {
@@ -86,7 +85,7 @@ export function parseManifest(body: unknown): ParseManifestResult {
       }),
     );
   };
-  if (!Array.isArray(body) || body.length !== 1 || !isRec(body[0])) {
+  if (!Array.isArray(body) || body.length !== 1 || !isRecord(body[0])) {
     bad('', 'The manifest must be a JSON array holding exactly one group object.');
     return { manifest: null, diagnostics: diags };
   }
@@ -105,7 +104,7 @@ export function parseManifest(body: unknown): ParseManifestResult {
 type Report = (path: string, detail: string) => void;
 
 function checkService(s: unknown, at: string, seen: Set<string>, bad: Report): void {
-  if (!isRec(s)) return bad(at, 'A service must be an object.');
+  if (!isRecord(s)) return bad(at, 'A service must be an object.');
   const name = s['name'];
   if (typeof name !== 'string' || !/^[a-z0-9]([a-z0-9-]*[a-z0-9])?$/.test(name)) {
     bad(`${at}.name`, `Service name ${JSON.stringify(name)} must be a lowercase DNS label.`);
@@ -141,20 +140,20 @@ function checkService(s: unknown, at: string, seen: Set<string>, bad: Report): v
 }
 
 function checkResources(r: unknown, at: string, bad: Report): void {
-  if (!isRec(r)) return bad(at, 'Resources must be an object.');
+  if (!isRecord(r)) return bad(at, 'Resources must be an object.');
   if (typeof r['id'] !== 'number') bad(`${at}.id`, 'The resources id must be a number.');
-  if (!isRec(r['cpu']) || !isQuantity(r['cpu']['units'])) {
+  if (!isRecord(r['cpu']) || !isQuantity(r['cpu']['units'])) {
     bad(`${at}.cpu.units`, 'CPU units must be {"val": "<millicores>"}.');
   }
-  if (!isRec(r['memory']) || !isQuantity(r['memory']['size'])) {
+  if (!isRecord(r['memory']) || !isQuantity(r['memory']['size'])) {
     bad(`${at}.memory.size`, 'Memory size must be {"val": "<bytes>"}.');
   }
   const storage = r['storage'];
-  if (!Array.isArray(storage) || !storage.every((v) => isRec(v) && isQuantity(v['size']))) {
+  if (!Array.isArray(storage) || !storage.every((v) => isRecord(v) && isQuantity(v['size']))) {
     bad(`${at}.storage`, 'Storage must be a list of {"name", "size": {"val": "<bytes>"}}.');
   }
   const gpu = r['gpu'];
-  if (gpu !== undefined && gpu !== null && !(isRec(gpu) && isQuantity(gpu['units']))) {
+  if (gpu !== undefined && gpu !== null && !(isRecord(gpu) && isQuantity(gpu['units']))) {
     bad(`${at}.gpu.units`, 'GPU units must be {"val": "<units>"}.');
   }
 }
@@ -163,7 +162,7 @@ function checkExpose(e: unknown, at: string, bad: Report): void {
   if (!Array.isArray(e)) return bad(at, 'Expose must be a list (it may be empty).');
   e.forEach((x, i) => {
     const p = `${at}.${i}`;
-    if (!isRec(x)) return bad(p, 'An expose entry must be an object.');
+    if (!isRecord(x)) return bad(p, 'An expose entry must be an object.');
     const port = x['port'];
     if (typeof port !== 'number' || !Number.isInteger(port) || port < 1 || port > 65535) {
       bad(`${p}.port`, `Port ${JSON.stringify(port)} must be a whole number from 1 to 65535.`);

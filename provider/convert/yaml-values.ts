@@ -1,11 +1,12 @@
 /** Narrowing helpers for parsed YAML (plain JSON-like data): the converters take `unknown`. */
+import { isRecord } from '../../common/index.js';
 
 /** A YAML mapping as a record. */
 export type YamlMap = Readonly<Record<string, unknown>>;
 
 /** True for a mapping (not null, not a list). */
 export function isYamlMap(value: unknown): value is YamlMap {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  return isRecord(value);
 }
 
 /** The value as a list: a list stays a list, a single value becomes a one-item list, absent is empty. */

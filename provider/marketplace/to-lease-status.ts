@@ -1,19 +1,18 @@
+import { isRecord } from '../../common/index.js';
 import type {
   ProviderContainerStatus,
   ProviderLeaseStatus,
   ProviderServiceStatus,
 } from './marketplace-types.js';
 
-type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 const n = (v: unknown): number => (typeof v === 'number' && Number.isFinite(v) ? v : 0);
 
 /** The Akash `LeaseStatus` JSON (snake_case) → ProviderLeaseStatus; tolerant of missing fields. */
 export function toLeaseStatus(body: unknown): ProviderLeaseStatus {
-  const root = isRec(body) ? body : {};
+  const root = isRecord(body) ? body : {};
   const services: Record<string, ProviderServiceStatus> = {};
-  for (const [name, s] of Object.entries(isRec(root['services']) ? root['services'] : {})) {
-    const svc = isRec(s) ? s : {};
+  for (const [name, s] of Object.entries(isRecord(root['services']) ? root['services'] : {})) {
+    const svc = isRecord(s) ? s : {};
     services[name] = {
       name,
       available: n(svc['available']),
@@ -26,10 +25,10 @@ export function toLeaseStatus(body: unknown): ProviderLeaseStatus {
     };
   }
   const forwardedPorts: ProviderLeaseStatus['forwardedPorts'] = Object.fromEntries(
-    Object.entries(isRec(root['forwarded_ports']) ? root['forwarded_ports'] : {}).map(
+    Object.entries(isRecord(root['forwarded_ports']) ? root['forwarded_ports'] : {}).map(
       ([svc, list]) => [
         svc,
-        (Array.isArray(list) ? list : []).filter(isRec).map((p) => ({
+        (Array.isArray(list) ? list : []).filter(isRecord).map((p) => ({
           host: String(p['host'] ?? ''),
           port: n(p['port']),
           externalPort: n(p['externalPort']),
@@ -43,9 +42,9 @@ export function toLeaseStatus(body: unknown): ProviderLeaseStatus {
 }
 
 function toContainers(list: readonly unknown[]): ProviderContainerStatus[] {
-  return list.filter(isRec).map((c) => {
-    const state = isRec(c['state']) ? c['state'] : {};
-    const running = isRec(state['running']) ? state['running'] : {};
+  return list.filter(isRecord).map((c) => {
+    const state = isRecord(c['state']) ? c['state'] : {};
+    const running = isRecord(state['running']) ? state['running'] : {};
     const started = running['startedAt'];
     return {
       name: String(c['name'] ?? ''),

@@ -1,3 +1,4 @@
+import { isRecord } from '../../common/index.js';
 import { LeaseholdError } from '../../cli/diag/index.js';
 import { BOOK_CONTRACTS } from '../../devnet/chain/address-book.js';
 import type { AddressBook } from '../../devnet/chain/address-book.js';
@@ -6,7 +7,6 @@ import { CANONICAL_MULTICALL3 } from './network-profiles.js';
 
 const ADDRESS = /^0x[0-9a-fA-F]{40}$/;
 type Rec = Record<string, unknown>;
-const isRec = (v: unknown): v is Rec => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A custom network's address book, and the block time it declares. */
 export interface ParsedAddressBook {
@@ -31,9 +31,9 @@ export function parseAddressBook(
   } catch {
     throw invalid(ctx.file, ['it is not JSON']);
   }
-  if (!isRec(raw)) throw invalid(ctx.file, ['it is not a JSON object']);
+  if (!isRecord(raw)) throw invalid(ctx.file, ['it is not a JSON object']);
   const problems: string[] = [];
-  const contracts = isRec(raw['contracts']) ? raw['contracts'] : {};
+  const contracts = isRecord(raw['contracts']) ? raw['contracts'] : {};
   const filled: Rec = { Multicall3: CANONICAL_MULTICALL3, ...contracts };
   for (const name of BOOK_CONTRACTS) {
     const a = filled[name];
@@ -44,7 +44,7 @@ export function parseAddressBook(
   if (tokens.length === 0) problems.push('tokens lists no token');
   tokens.forEach((t, i) => {
     const ok =
-      isRec(t) &&
+      isRecord(t) &&
       typeof t['symbol'] === 'string' &&
       typeof t['address'] === 'string' &&
       ADDRESS.test(t['address']) &&

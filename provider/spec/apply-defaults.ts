@@ -1,3 +1,4 @@
+import { isRecord } from '../../common/index.js';
 import type { DefaultsSpec, InstanceSpec } from './spec-types.js';
 
 /**
@@ -12,14 +13,10 @@ export function applyDefaults(
   return deepMerge(defaults, instance) as InstanceSpec;
 }
 
-function isPlainObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 /** `over` wins; plain objects on both sides merge recursively. */
 export function deepMerge(under: unknown, over: unknown): unknown {
   if (over === undefined) return under;
-  if (!isPlainObject(under) || !isPlainObject(over)) return over;
+  if (!isRecord(under) || !isRecord(over)) return over;
   const out: Record<string, unknown> = { ...under };
   for (const [k, v] of Object.entries(over)) out[k] = deepMerge(under[k], v);
   return out;

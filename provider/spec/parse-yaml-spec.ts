@@ -1,3 +1,4 @@
+import { isRecord } from '../../common/index.js';
 import { CORE_SCHEMA, load, mergeTag } from 'js-yaml';
 import { Composer, LineCounter, YAMLParseError, visit } from 'yaml';
 import type { Alias, CST, Document } from 'yaml';
@@ -28,9 +29,6 @@ function notAMapping(data: unknown, source: SourceRange): Diagnostic {
   });
 }
 
-const isMapping = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 const FAST_SCHEMA = CORE_SCHEMA.withTags(mergeTag);
 // An anchor is the only way to build aliases; documents with anchors take the located path, whose
 // alias limit stops "billion laughs" expansion.
@@ -53,7 +51,7 @@ export function parseYamlSpec(
   limits: SpecLimits = DEFAULT_SPEC_LIMITS,
 ): ParsedSource {
   const fast = ANCHOR.test(text) ? undefined : loadFast(text);
-  if (isMapping(fast) && findTooDeepData(fast, limits.maxDepth) === undefined) {
+  if (isRecord(fast) && findTooDeepData(fast, limits.maxDepth) === undefined) {
     return {
       file,
       baseDir,
@@ -142,7 +140,7 @@ export function parseWithLocations(
   const tooDeep = findTooDeepData(data, limits.maxDepth);
   if (tooDeep !== undefined)
     return fail([...diagnostics, nestingTooDeepDiag(locate(tooDeep), limits)], locate);
-  if (!isMapping(data)) return fail([...diagnostics, notAMapping(data, at())], locate);
+  if (!isRecord(data)) return fail([...diagnostics, notAMapping(data, at())], locate);
   return { file, baseDir, data, locate, diagnostics };
 }
 

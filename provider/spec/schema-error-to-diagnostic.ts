@@ -1,3 +1,4 @@
+import { isRecord } from '../../common/index.js';
 import type { ErrorObject } from 'ajv/dist/2020.js';
 import { errorDiag } from '../../cli/diag/index.js';
 import type { Diagnostic } from '../../cli/diag/index.js';
@@ -14,8 +15,7 @@ export interface LocatedSchemaError {
 
 type Schema = Record<string, unknown>;
 
-const asSchema = (v: unknown): Schema =>
-  typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Schema) : {};
+const asSchema = (v: unknown): Schema => (isRecord(v) ? v : {});
 
 /** The field, quoted, or "The stack" at the root. */
 export function subject(path: SpecPath): string {

@@ -1,3 +1,4 @@
+import { isRecord } from '../../common/index.js';
 import type { ResourceState, StackState } from '../../cli/state/state-types.js';
 import type { HealthCheckModel } from '../spec/model-types.js';
 
@@ -9,9 +10,6 @@ export interface StatusProbeConfig {
   readonly port: number | null;
 }
 
-const isRec = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
-
 /**
  * Reads the probe setup of `instance` from the state: `status` reads only state, whose resources
  * carry the model attributes they were applied with (a `health_check.<name>` beside the instance).
@@ -20,19 +18,19 @@ export function statusProbeConfig(state: StackState, instance: ResourceState): S
   const hc = state.resources.find(
     (r) =>
       r.type === 'health_check' &&
-      isRec(r.attributes) &&
+      isRecord(r.attributes) &&
       r.attributes['instance'] === instance.address,
   );
   const check = hc !== undefined && isHealthCheck(hc.attributes) ? hc.attributes : null;
   if (check !== null) return { check, port: check.probe.port };
-  const ports = isRec(instance.attributes) ? instance.attributes['ports'] : undefined;
+  const ports = isRecord(instance.attributes) ? instance.attributes['ports'] : undefined;
   const first: unknown = Array.isArray(ports) ? ports[0] : undefined;
-  const port = isRec(first) && typeof first['port'] === 'number' ? first['port'] : null;
+  const port = isRecord(first) && typeof first['port'] === 'number' ? first['port'] : null;
   return { check: null, port };
 }
 
 function isHealthCheck(v: unknown): v is HealthCheckModel {
-  if (!isRec(v) || !isRec(v['probe'])) return false;
+  if (!isRecord(v) || !isRecord(v['probe'])) return false;
   const p = v['probe'];
   return (
     (p['type'] === 'http' || p['type'] === 'tcp') &&

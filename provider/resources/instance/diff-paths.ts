@@ -1,3 +1,4 @@
+import { isRecord } from '../../../common/index.js';
 import { canonicalJson } from '../../spec/canonical-json.js';
 
 /** Model paths whose change the same lease cannot take: the slot is replaced (decision 4). */
@@ -43,8 +44,4 @@ function walk(a: unknown, b: unknown, path: string, out: string[]): void {
 function same(a: unknown, b: unknown): boolean {
   if (b === undefined) return false;
   return canonicalJson(a) === canonicalJson(b);
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

@@ -1,3 +1,4 @@
+import { isRecord } from '../../../common/index.js';
 import type { LeaseRecord } from '../../../cli/state/state-types.js';
 
 /** Paths of an instance slot value that only apply knows on a create or replace. */
@@ -24,8 +25,4 @@ export function instanceSlotValue(
     provider: lease?.provider ?? null,
     endpoints: lease === null ? null : [...lease.endpoints],
   };
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

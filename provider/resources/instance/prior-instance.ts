@@ -1,3 +1,4 @@
+import { isRecord } from '../../../common/index.js';
 import type { InstanceModel } from '../../spec/model-types.js';
 
 /**
@@ -15,7 +16,5 @@ export type PriorInstance = {
 
 /** State attributes read as a (possibly partial) instance; null when there are none. */
 export function toPriorInstance(attributes: unknown): PriorInstance | null {
-  return typeof attributes === 'object' && attributes !== null && !Array.isArray(attributes)
-    ? (attributes as PriorInstance)
-    : null;
+  return isRecord(attributes) ? (attributes as PriorInstance) : null;
 }

@@ -1,4 +1,5 @@
 import type { E2eDevnet } from './e2e-devnet.js';
+import { waitFor } from '../../support/wait-for.js';
 
 /** One `apply --json` line: an ApplyEvent, a slot event, or the closing summary. */
 export interface ApplyLine {
@@ -71,14 +72,8 @@ export async function applyWithHook(
     }
   });
   // A stopped child never exits: wait for the hook before the process.
-  await new Promise<void>((resolve) => {
-    const poll = (): void => {
-      if (reached !== null) void reached.then(() => resolve());
-      else if (child.exitCode !== null) resolve();
-      else setTimeout(poll, 20);
-    };
-    poll();
-  });
+  await waitFor('the kill hook or the exit', () => reached !== null || child.exitCode !== null);
+  await reached;
   const res = await child;
   return { lines, killed: killed && res.signal === 'SIGKILL', exitCode: res.exitCode };
 }

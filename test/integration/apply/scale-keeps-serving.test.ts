@@ -7,6 +7,7 @@ import { stopDevnet } from '../../../devnet/supervisor/stop-devnet.js';
 import { applyNow, endpointsOf, openSpec } from '../autoscale/autoscale-support.js';
 import { connectChain, deposit, tempDir } from '../plan/plan-support.js';
 import type { Chain } from '../plan/plan-support.js';
+import { waitFor } from '../../support/wait-for.js';
 
 jest.setTimeout(300_000);
 
@@ -81,17 +82,20 @@ async function replicaAt(endpoint: string): Promise<number> {
  * Polls until every endpoint has served at least `atLeast` more requests than `from`, or the
  * deadline passes; returns the last counts either way (the load report tells what failed).
  */
-async function untilServed(
+async function servedAtLeast(
   endpoints: readonly string[],
   from: readonly number[],
   atLeast: number,
 ): Promise<number[]> {
-  const deadline = Date.now() + DEADLINE_MS;
-  for (;;) {
-    const now = await Promise.all(endpoints.map(served));
-    if (now.every((n, i) => n - (from[i] ?? 0) >= atLeast) || Date.now() > deadline) return now;
-    await new Promise((r) => setTimeout(r, 200));
-  }
+  return waitFor(
+    `every replica to serve ${atLeast} more requests`,
+    async () => {
+      const now = await Promise.all(endpoints.map(served));
+      return now.every((n, i) => n - (from[i] ?? 0) >= atLeast) ? now : null;
+    },
+    DEADLINE_MS,
+    200,
+  );
 }
 
 /**
@@ -113,10 +117,10 @@ async function loadThrough(
     signal: stop.signal,
   });
   try {
-    const during = await untilServed(endpoints, before, 5);
+    const during = await servedAtLeast(endpoints, before, 5);
     expect(during.every((n, i) => n - (before[i] ?? 0) >= 5)).toBe(true);
     await change();
-    const after = await untilServed(endpoints, during, 5);
+    const after = await servedAtLeast(endpoints, during, 5);
     stop.abort();
     return { report: await load, before, after };
   } finally {
