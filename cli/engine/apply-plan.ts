@@ -33,7 +33,7 @@ export interface ApplyTimeouts {
 }
 
 /**
- * The defaults of decision 1: 60 s to match, 60 s for the manifest, 120 s to be ready; 60 s for a
+ * The default waits of an apply, each a few dozen blocks of a 2 s chain: 60 s to match, 60 s for the manifest, 120 s to be ready; 60 s for a
  * pending order of an earlier apply.
  */
 export const DEFAULT_APPLY_TIMEOUTS: ApplyTimeouts = {
@@ -77,7 +77,7 @@ export interface ApplyPlanResult {
 }
 
 /**
- * The apply executor (decision 3): secrets from the environment, escrow once, then the plan's
+ * The apply executor: secrets from the environment, escrow once, then the plan's
  * graph with bounded parallelism, every record and journal entry through one StateWriter; a
  * resource's attributes are written only when all its changes succeeded, outputs at the end.
  * Nothing is sent when a secret is missing or escrow cannot cover the plan.

@@ -24,7 +24,7 @@ const makesLease = (c: Change): boolean =>
   c.action === 'create' || c.action === 'create-then-delete' || c.action === 'delete-then-create';
 
 /**
- * The apply graph (decision 3): creates, updates and replacements run in parallel, a resource
+ * The apply graph: creates, updates and replacements run in parallel, a resource
  * that refers to another after all of that one's non-delete changes succeeded; every delete waits
  * for all non-delete changes, and a referenced resource's deletes wait for its referrers' deletes
  * (a health check goes before its instance). A delete of a slot whose new lease another change

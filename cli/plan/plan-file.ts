@@ -10,7 +10,7 @@ import type { Diagnostics } from '../diag/index.js';
 import type { StackState } from '../state/state-types.js';
 import type { Plan, PlanNetwork } from './plan-types.js';
 
-/** A saved plan (`plan --out FILE`, design decision 7): the Plan plus its staleness key. */
+/** A saved plan (`plan --out FILE`): the Plan plus its staleness key. */
 export interface PlanFile {
   readonly formatVersion: 1;
   readonly kind: 'leasehold-plan';

@@ -32,7 +32,7 @@ export function progressForm(
 }
 
 /**
- * The progress view of apply (decision 4): the only impure part of rendering — it writes to the
+ * The progress view of apply: the only impure part of rendering — it writes to the
  * stream, and the live list redraws itself in place about ten times a second.
  */
 export function createApplyProgress(opts: ApplyProgressOptions): ApplyProgress {

@@ -1,5 +1,5 @@
 /**
- * `applySlot`: one planned change of one slot, dispatched on its action (decision 1). Instances
+ * `applySlot`: one planned change of one slot, dispatched on its action. Instances
  * only — health checks and autoscaling policies have no chain footprint, the core records their
  * attributes. Whatever fails, the slot's last recorded leases are returned, so none is dropped.
  */

@@ -1,5 +1,5 @@
 /**
- * Closes one lease of a slot (decision 1, delete): journalled, `LeaseAlreadyTerminated` counts as
+ * Closes one lease of a slot: journalled, `LeaseAlreadyTerminated` counts as
  * done, and the escrow it released is reported (unlocked after − before, in the lease's token).
  */
 import type { ApplySlotRequest } from '../../cli/provider-api.js';

@@ -1,5 +1,5 @@
 /**
- * A slot's new lease, start to finish (decision 1): order → match → manifest → ready → health,
+ * A slot's new lease, start to finish: order → match → manifest → ready → health,
  * recording after every step. Resumes a `planned` record a crashed apply left: an order not yet
  * matched is waited for (never ordered again), a matched lease gets its manifest.
  */

@@ -1,5 +1,6 @@
 /**
- * The escrow decision made once before any order (decision 1): what the plan locks per token
+ * The escrow decision made once before any order, so an apply never fails halfway for want of
+ * escrow: what the plan locks per token
  * against what escrow holds, and what to deposit within the stack budget. Pure.
  */
 

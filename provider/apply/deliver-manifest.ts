@@ -1,5 +1,5 @@
 /**
- * Sends a slot's manifest to its matched provider with retry (decision 1). The secret values are
+ * Sends a slot's manifest to its matched provider with retry (a provider may not have seen the lease yet, or be briefly down). The secret values are
  * in the manifest sent and nowhere else: the recorded hash is of the manifest with references, and
  * the record keeps only the values' salted HMACs (to notice a rotated secret at the next plan).
  */

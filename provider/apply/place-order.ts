@@ -1,5 +1,5 @@
 /**
- * Sends the order of one slot, journalled (decision 1): the intent is written first, the tx hash
+ * Sends the order of one slot, journalled: the intent is written first, the tx hash
  * once the transaction is signed and before it is broadcast, and the order id recorded as a
  * `planned` lease the moment the receipt names it — so a crash at any point leaves something
  * refresh resolves: a hash the node does not know was never sent, a pending one is waited for.

@@ -14,7 +14,7 @@ export interface SendManifestWithRetryInput {
   readonly provider: ProviderEndpoint;
   readonly leaseId: bigint;
   readonly manifest: unknown;
-  /** Give up after this long (decision 1: `manifestMs`). */
+  /** Give up after this long (`ApplyTimeouts.manifestMs`). */
   readonly timeoutMs: number;
   /** First backoff; doubled per attempt up to 4 s. @default 250 */
   readonly initialDelayMs?: number | undefined;

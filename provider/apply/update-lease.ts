@@ -1,5 +1,5 @@
 /**
- * An in-place update (decision 1): `updateInitialOrder` with the wait for `UpdateRequestAccepted`
+ * An in-place update (a new manifest on the same lease): `updateInitialOrder` with the wait for `UpdateRequestAccepted`
  * started at the block before sending, the new manifest, the wait for Bid `LeaseUpdated` on this
  * order id, then readiness. The lease id is kept; a refusal leaves the lease running as before.
  */

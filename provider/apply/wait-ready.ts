@@ -1,6 +1,6 @@
 /**
- * Polls the provider's lease status until the service runs the wanted replicas (decision 1,
- * `readyMs`). A provider that does not answer, or answers 404 before it has started the
+ * Polls the provider's lease status until the service runs the wanted replicas, up to
+ * `ApplyTimeouts.readyMs`. A provider that does not answer, or answers 404 before it has started the
  * manifest, is polled again: only the timeout ends the wait.
  */
 import { systemClock } from '../../common/index.js';

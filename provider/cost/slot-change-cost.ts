@@ -23,7 +23,7 @@ export interface SlotChangeCostInput {
 }
 
 /**
- * The cost of one slot change (decision 3): kept leases cost their accepted price; new and changed
+ * The cost of one slot change: kept leases cost their accepted price; new and changed
  * ones their max price, and lock escrow for the whole duration at that price (an upper bound — the
  * accepted price is known only at match). The new terms are the order encoder's own (`orderTerms`),
  * so the escrow counted here is exactly what `createOrder` requires and the match locks at most.

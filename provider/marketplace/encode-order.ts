@@ -1,5 +1,5 @@
 /**
- * Model instance + lease slot → the `createOrder` tuple (reference §3.2, design decisions 2–3): the
+ * Model instance + lease slot → the `createOrder` tuple (reference §3.2): the
  * compact spec with the stack tag as its name, placement attributes, one service whose
  * ReplicaCount is the slot's replicas, and the order terms (max price, blocks) of block-pricing.ts,
  * the same the plan's cost is counted from.
@@ -17,7 +17,10 @@ import type { OrderDetails } from './marketplace-types.js';
 import { findToken } from './find-token.js';
 import { encodeStackTag } from './stack-tag.js';
 
-/** One lease slot of an instance (design decision 1). */
+/**
+ * One lease slot of an instance: one lease's place in it, keyed so that plans and state pair a
+ * slot with its lease from one run to the next (`spread` decides how replicas map to slots).
+ */
 export interface LeaseSlot {
   /** `"0"`, `"1"` … or the region name for `spread: region`. */
   readonly key: string;

@@ -1,5 +1,5 @@
 /**
- * Which network a command talks to (design decision 8), as a pure decision: `--network` flag >
+ * Which network a command talks to, as a pure decision: `--network` flag >
  * `LEASEHOLD_NETWORK` > the spec's `network` > `local`; `LEASEHOLD_RPC_URL` overrides the RPC of
  * whatever is chosen, and a custom network's `rpcUrl: { fromEnv }` is read from `env` here. The I/O
  * that completes `local` (the devnet) and custom networks (the address book file, the block time)

@@ -26,7 +26,7 @@ export interface RefreshStackInput {
 }
 
 /**
- * Reads the chain and the providers and reconciles them with `prior` (decision 5). The result
+ * Reads the chain and the providers and reconciles them with `prior`. The result
  * keeps prior's lineage and serial (the core bumps the serial when it writes); a stack with no
  * state gets a fresh lineage. Never fails because a provider is down: that is drift `unknown`. A
  * journalled order still pending after `pendingTimeoutMs` stays in the journal and is reported

@@ -1,5 +1,5 @@
 /**
- * Crash resume, first step of refresh (decision 2): every journal entry of the prior state is
+ * Crash resume, first step of refresh (apply journals every intent before its transaction): every journal entry of the prior state is
  * resolved against the chain. A `create-order` with a tx hash is looked up by that hash, whatever
  * its age: mined, its receipt gives the order; pending, it is waited for up to `pendingTimeoutMs`
  * and, still pending then, KEPT in the journal with `plan/order-pending` (nothing may order that

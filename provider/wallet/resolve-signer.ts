@@ -1,5 +1,5 @@
 /**
- * Where the signing key comes from (design decision 9), as a pure decision: LEASEHOLD_PRIVATE_KEY >
+ * Where the signing key comes from, as a pure decision: LEASEHOLD_PRIVATE_KEY >
  * a keystore (`--keystore` / LEASEHOLD_KEYSTORE / `$LEASEHOLD_HOME/wallets/default.json`) > on a
  * network with a development wallet (the devnet), that wallet.
  */

@@ -13,7 +13,7 @@ export interface CheckSlotsInput {
 }
 
 /**
- * Slot-mapping errors (decision 1): spread over regions with no region listed, and spread over
+ * Slot-mapping errors: spread over regions with no region listed, and spread over
  * providers with more slots than eligible providers (each slot must land on a different one).
  */
 export function checkSlots(input: CheckSlotsInput): Diagnostic[] {

@@ -1,6 +1,6 @@
 import type { Action, ChangeReason } from '../../../cli/plan/plan-types.js';
 
-/** Facts about one slot that decide its action (decision 4); every field is already computed. */
+/** Facts about one slot that decide its action; every field is already computed. */
 export interface DecideSlotChangeInput {
   /** The spec wants this slot. */
   readonly desired: boolean;

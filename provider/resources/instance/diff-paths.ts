@@ -1,7 +1,11 @@
 import { isRecord } from '../../../common/index.js';
 import { canonicalJson } from '../../spec/canonical-json.js';
 
-/** Model paths whose change the same lease cannot take: the slot is replaced (decision 4). */
+/**
+ * Model paths whose change the same lease cannot take, so the slot is replaced: the order fixes
+ * resources, placement, price, ports and duration when it is matched, and an update swaps only
+ * what the manifest carries (UPDATE_ROOTS).
+ */
 export const REPLACE_ROOTS = ['resources', 'placement', 'pricing', 'ports', 'duration'] as const;
 
 /** Model paths a lease takes through the update path (new manifest, same lease). */

@@ -1,6 +1,9 @@
 import type { PlacementModel } from '../../spec/model-types.js';
 
-/** One lease slot an instance wants (DESIGN decision 1). */
+/**
+ * One lease slot an instance wants: one lease's place in the instance, keyed so that plans and
+ * state pair it with its lease from one run to the next.
+ */
 export interface DesiredSlot {
   /** `"0"`, `"1"` for spread none/provider; the region name for spread region. */
   readonly key: string;

@@ -44,7 +44,7 @@ export interface PlanInstanceResult {
 }
 
 /**
- * Plans an instance slot by slot (decisions 1 and 4): maps the desired replicas to slots, pairs
+ * Plans an instance slot by slot: maps the desired replicas to slots, pairs
  * them with the leases in state, and decides each slot's action; duplicate leases of one slot are
  * deleted, and `prevent_destroy` turns a delete into an error. A lease whose last manifest carried
  * another value of a secret than the environment holds now is updated (`secretsChanged`).

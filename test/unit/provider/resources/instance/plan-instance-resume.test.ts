@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { planResource } from '../../../../../provider/resources/plan-resource.js';
 import { instance, lease, priorState, testNetwork } from '../resource-fixtures.js';
 
-// Crash resume (apply decision 2): a slot holding only a `planned` record plans as a create that
+// Crash resume: a slot holding only a `planned` record plans as a create that
 // applySlot resumes from the prior state, never a no-op that would leave a lease without manifest.
 const plan = (leases: Parameters<typeof priorState>[1], count = 1) =>
   planResource({
