@@ -25,7 +25,7 @@ export interface ReconcileLeasesResult {
 }
 
 /**
- * Decision 5, pure: state leases closed or expired on chain are dropped (`closed-outside`), ids
+ * The chain is the truth of what runs; this reconciles the state with it, purely: state leases closed or expired on chain are dropped (`closed-outside`), ids
  * with no lease are dropped (`missing`), live leases tagged for this stack but absent from state
  * are added (`adopted`), a planned slot whose order matched becomes its lease, and a lease whose
  * provider did not answer stays as it was (`unknown`). Serial and lineage are the caller's.

@@ -30,9 +30,10 @@ export interface DecideSlotChangeResult {
 }
 
 /**
- * Decision 4 for one slot: create, delete, replace (with the paths that force it), update, or
- * no-op. Precedence: replace paths, tainted, `--replace`, update paths. Replacement order follows `createBeforeDestroy`. `prevent_destroy` is the caller's check,
- * because it turns the delete into an error rather than another action.
+ * One slot's action: create, delete, replace (with the paths that force it), update, or no-op.
+ * Precedence: replace paths, tainted, `--replace`, update paths. Replacement order follows
+ * `createBeforeDestroy`. `prevent_destroy` is the caller's check, because it turns the delete into
+ * an error rather than another action.
  */
 export function decideSlotChange(input: DecideSlotChangeInput): DecideSlotChangeResult {
   if (input.desired && !input.prior) return { action: 'create', ...createReason(input) };
