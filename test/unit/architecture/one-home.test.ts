@@ -25,7 +25,7 @@ const where = (files: readonly string[], pattern: RegExp): string[] =>
 
 describe('one home per rule', () => {
   it('GIVEN sources and tests WHEN comments are read THEN none cites a numbered decision kept elsewhere', () => {
-    // A reason is stated where it applies; "decision 4" pointed at a list that is not in the repo.
+    // A reason is stated where it applies, not cited by number from a list that is not in the repo.
     const citation = new RegExp(['\\bdecisions?', '\\d'].join(' '), 'i');
     expect(where([...SOURCES, ...TESTS], citation)).toEqual([]);
   });
