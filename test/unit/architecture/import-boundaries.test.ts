@@ -57,10 +57,40 @@ describe('import boundaries', () => {
       importsOf(f).some((s) => {
         if (!resolvesInto(f, s, 'cli')) return false;
         const target = relative(join(root, 'cli'), resolve(dirname(f), s));
-        return !(target.startsWith('diag/') || CONTRACT.includes(target));
+        return !(
+          target.startsWith('diag/') ||
+          target.startsWith('provider-api/') ||
+          CONTRACT.includes(target)
+        );
       }),
     );
     expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  it('GIVEN the contract WHEN provider-api.ts is read THEN it only re-exports one file per concern, each small and types-only', () => {
+    const barrel = readFileSync(join(root, 'cli/provider-api.ts'), 'utf8');
+    const declarations = barrel.match(/^export (?:interface|type \w|const|function|class) /gm) ?? [];
+    expect(declarations).toEqual([]);
+    const parts = sourceFiles(join(root, 'cli/provider-api'));
+    expect(parts.length).toBeGreaterThanOrEqual(5);
+    for (const part of parts) {
+      const text = readFileSync(part, 'utf8');
+      expect({
+        part: relative(root, part),
+        reexported: barrel.includes(
+          `./provider-api/${relative(join(root, 'cli/provider-api'), part).replace(/\.ts$/, '.js')}'`,
+        ),
+      }).toEqual({ part: relative(root, part), reexported: true });
+      const types = text.match(/^export (?:interface|type) /gm) ?? [];
+      expect({ part: relative(root, part), small: types.length <= 12 }).toEqual({
+        part: relative(root, part),
+        small: true,
+      });
+      expect({
+        part: relative(root, part),
+        runtime: /^(?:import (?!type)|export (?:const|function|class|let) )/m.test(text),
+      }).toEqual({ part: relative(root, part), runtime: false });
+    }
   });
 
   it('GIVEN common/ WHEN its imports are read THEN it imports only node built-ins and itself', () => {

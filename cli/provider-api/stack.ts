@@ -1,0 +1,80 @@
+/** The normalized model as the core sees it, and the requests that load, convert and scaffold a stack. */
+import type { Diagnostics } from '../diag/index.js';
+
+/** One resource of the normalized model as the core sees it. */
+export interface ModelResourceView {
+  readonly type: string;
+  readonly name: string;
+  /** `instance.web`, `health_check.web`. */
+  readonly address: string;
+  /** Provider-defined, JSON-serialisable. */
+  readonly attributes: unknown;
+  /** sha256 of the resource's canonical JSON. */
+  readonly hash: string;
+}
+
+/** A stack output as the core sees it: the resources its value refers to, and its sensitivity. */
+export interface ModelOutputView {
+  /** The output's expression, `${instance.web.endpoints[0]}`; resolved from state after apply. */
+  readonly value?: string | undefined;
+  readonly references: readonly string[];
+  readonly sensitive: boolean;
+}
+
+/** The normalized model as the core sees it. */
+export interface ModelView {
+  readonly formatVersion: 1;
+  readonly stack: string;
+  readonly network: { readonly name: string };
+  readonly resources: readonly ModelResourceView[];
+  /** Stack outputs by name; absent when the model carries none. */
+  readonly outputs?: Readonly<Record<string, ModelOutputView>> | undefined;
+  readonly hash: string;
+}
+
+export interface LoadStackRequest {
+  /** Spec file (`-f`); default `leasehold.yaml`, or a CDK app's `cdktf.json`, in `cwd`. */
+  readonly file?: string | undefined;
+  /** CDK app command (`--app`), run to synthesize `cdk.tf.json`. */
+  readonly app?: string | undefined;
+  readonly cwd: string;
+}
+
+export interface LoadStackResponse {
+  /** Null when there are errors. */
+  readonly model: ModelView | null;
+  /** The model as canonical JSON (sorted keys, no whitespace), null when there are errors. */
+  readonly canonicalJson: string | null;
+  /** Everything found, errors and warnings, each located when it has a source. */
+  readonly diagnostics: Diagnostics;
+  /** The file that was read, for messages. */
+  readonly file: string;
+}
+
+export interface ConvertRequest {
+  /** An ICL (v1.0) or Akash SDL (v2.0/2.1) file. */
+  readonly file: string;
+  readonly cwd: string;
+  /** Stack name for the result; default derived from the file name. */
+  readonly stack?: string | undefined;
+}
+
+export interface ConvertResponse {
+  /** The Leasehold YAML spec, null on errors. */
+  readonly yaml: string | null;
+  readonly sourceFormat: 'icl' | 'sdl' | null;
+  /** Errors, and a warning for everything that could not be carried over. */
+  readonly diagnostics: Diagnostics;
+}
+
+export interface ScaffoldRequest {
+  readonly dir: string;
+  readonly kind: 'yaml' | 'cdk';
+  readonly stack: string;
+  readonly force: boolean;
+}
+
+export interface ScaffoldResponse {
+  readonly files: readonly string[];
+  readonly diagnostics: Diagnostics;
+}
