@@ -6,7 +6,7 @@ import type { Diagnostics } from '../diag/index.js';
 import { loadProvider } from '../providers.js';
 
 export interface ConvertResult {
-  readonly sourceFormat: 'icl' | 'sdl';
+  readonly sourceFormat: 'icl' | 'sdl' | 'spec';
   readonly yaml: string;
   readonly out: string | null;
   /** Warnings: everything that could not be carried over. */
@@ -14,15 +14,20 @@ export interface ConvertResult {
 }
 
 export default class Convert extends LeaseholdCommand {
-  static override summary = 'Convert a Spheron ICL or Akash SDL file into a Leasehold spec.';
+  static override summary =
+    'Convert a Spheron ICL or Akash SDL file into a Leasehold spec, or a spec into ICL.';
   static override description =
-    'Reads an ICL (v1.0) or SDL (v2.0/2.1) file and writes the equivalent Leasehold YAML spec. Anything that cannot be carried over is listed in a warning, never dropped silently. To adopt leases that already run on chain, use `import`.';
+    "Reads an ICL (1.0 or 2.0) or SDL (2.x) file and writes the equivalent Leasehold YAML spec. With `--to icl`, reads a Leasehold spec and writes Spheron ICL (2.0 unless `--icl-version 1`), with the SDK's tier keys and a price per service that covers all its replicas. Anything that cannot be carried over is listed in a warning, never dropped silently. To adopt leases that already run on chain, use `import`.";
   static override examples = [
     '<%= config.bin %> <%= command.id %> deploy.yaml > leasehold.yaml',
     '<%= config.bin %> <%= command.id %> akash-sdl.yml --stack my-app --out leasehold.yaml',
+    '<%= config.bin %> <%= command.id %> leasehold.yaml --to icl --icl-version 2 > deploy.yaml',
   ];
   static override args = {
-    file: Args.string({ required: true, description: 'ICL or SDL file to convert.' }),
+    file: Args.string({
+      required: true,
+      description: 'ICL or SDL file to convert (with --to icl: a Leasehold spec).',
+    }),
   };
   static override flags = {
     out: Flags.string({
@@ -31,12 +36,30 @@ export default class Convert extends LeaseholdCommand {
       helpValue: 'FILE',
     }),
     stack: Flags.string({ summary: 'Stack name of the result (default: from the file name).' }),
+    to: Flags.string({
+      summary: 'What to write: a Leasehold spec, or Spheron ICL from a spec.',
+      options: ['spec', 'icl'],
+      default: 'spec',
+    }),
+    'icl-version': Flags.string({
+      summary: 'ICL version to write with --to icl.',
+      options: ['1', '2'],
+      default: '2',
+    }),
+    instance: Flags.string({ summary: 'With --to icl: export only this instance.' }),
   };
 
   async run(): Promise<ConvertResult> {
     const { args, flags } = await this.parse(Convert);
     const provider = await loadProvider();
-    const res = await provider.convert({ file: args.file, cwd: process.cwd(), stack: flags.stack });
+    const res = await provider.convert({
+      file: args.file,
+      cwd: process.cwd(),
+      stack: flags.stack,
+      to: flags.to === 'icl' ? 'icl' : 'spec',
+      iclVersion: flags['icl-version'] === '1' ? 1 : 2,
+      instance: flags.instance,
+    });
     if (hasErrors(res.diagnostics) || res.yaml === null || res.sourceFormat === null)
       this.fail(res.diagnostics);
     this.printDiagnostics(res.diagnostics);

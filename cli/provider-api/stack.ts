@@ -52,17 +52,23 @@ export interface LoadStackResponse {
 }
 
 export interface ConvertRequest {
-  /** An ICL (v1.0) or Akash SDL (v2.0/2.1) file. */
+  /** An ICL (1.0 or 2.0) or Akash SDL (2.x) file; with `to: 'icl'`, a Leasehold spec. */
   readonly file: string;
   readonly cwd: string;
   /** Stack name for the result; default derived from the file name. */
   readonly stack?: string | undefined;
+  /** `spec` (default): ICL/SDL → Leasehold spec. `icl`: Leasehold spec → ICL. */
+  readonly to?: 'spec' | 'icl' | undefined;
+  /** ICL version written with `to: 'icl'`. @default 2 */
+  readonly iclVersion?: 1 | 2 | undefined;
+  /** With `to: 'icl'`: export only this instance. */
+  readonly instance?: string | undefined;
 }
 
 export interface ConvertResponse {
-  /** The Leasehold YAML spec, null on errors. */
+  /** The Leasehold YAML spec (or, with `to: 'icl'`, the ICL document), null on errors. */
   readonly yaml: string | null;
-  readonly sourceFormat: 'icl' | 'sdl' | null;
+  readonly sourceFormat: 'icl' | 'sdl' | 'spec' | null;
   /** Errors, and a warning for everything that could not be carried over. */
   readonly diagnostics: Diagnostics;
 }

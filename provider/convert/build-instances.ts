@@ -5,6 +5,8 @@ import type { ConvertContext } from './convert-context.js';
 import { convertService } from './convert-service.js';
 import type { ServiceParts } from './convert-service.js';
 import { resourcesToSpec } from './convert-resources.js';
+import { iclPriceToPerReplica } from './icl-price.js';
+import type { UnitReaders } from './convert-resources.js';
 import { isYamlMap, scalarText } from './yaml-values.js';
 import type { YamlMap } from './yaml-values.js';
 
@@ -16,6 +18,13 @@ export interface Dialect {
   placement(raw: YamlMap, at: SpecPath, ctx: ConvertContext): PlacementSpec | undefined;
   /** `profiles.placement.<name>.pricing.<profile>` → pricing. */
   pricing(raw: unknown, at: SpecPath, ctx: ConvertContext): PricingSpec | undefined;
+  /**
+   * True when a price covers every replica of the service (ICL: the SDK never multiplies it by the
+   * count), false when it is per replica (SDL, like the spec).
+   */
+  readonly priceCoversAllReplicas?: boolean | undefined;
+  /** Unit spellings of the dialect that the spec does not read as they are. */
+  readonly units?: UnitReaders | undefined;
 }
 
 /**
@@ -128,13 +137,10 @@ function buildInstance(i: BuildInstanceInput): InstanceSpec | undefined {
     i.parts.mounts,
     ['profiles', 'compute', profile],
     i.ctx,
+    i.dialect.units,
   );
   const placement = i.dialect.placement(placementRaw, pAt, i.ctx);
-  const pricingMap = isYamlMap(placementRaw['pricing']) ? placementRaw['pricing'] : {};
-  const pricing =
-    pricingMap[profile] === undefined
-      ? undefined
-      : i.dialect.pricing(pricingMap[profile], [...pAt, 'pricing', profile], i.ctx);
+  const pricing = readPricing(i, placementRaw, profile, count);
   return {
     ...i.parts.instance,
     ...(resources === undefined ? {} : { resources }),
@@ -142,6 +148,23 @@ function buildInstance(i: BuildInstanceInput): InstanceSpec | undefined {
     ...(placement === undefined || Object.keys(placement).length === 0 ? {} : { placement }),
     ...(pricing === undefined ? {} : { pricing }),
   };
+}
+
+/** The profile's price in this placement, per replica (ICL prices cover every replica). */
+function readPricing(
+  i: BuildInstanceInput,
+  placementRaw: YamlMap,
+  profile: string,
+  count: unknown,
+): PricingSpec | undefined {
+  const pricingMap = isYamlMap(placementRaw['pricing']) ? placementRaw['pricing'] : {};
+  const at = ['profiles', 'placement', i.placementName, 'pricing', profile];
+  const written =
+    pricingMap[profile] === undefined
+      ? undefined
+      : i.dialect.pricing(pricingMap[profile], at, i.ctx);
+  if (written === undefined || i.dialect.priceCoversAllReplicas !== true) return written;
+  return typeof count === 'number' ? iclPriceToPerReplica(written, count, at, i.ctx) : written;
 }
 
 function unknownRef(detail: string, at: SpecPath): Parameters<ConvertContext['error']>[0] {

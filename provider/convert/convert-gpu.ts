@@ -2,6 +2,7 @@ import type { GpuSpec } from '../spec/spec-types.js';
 import type { SpecPath } from '../spec/spec-path.js';
 import { invalidValue } from './convert-context.js';
 import type { ConvertContext } from './convert-context.js';
+import type { UnitReader } from './convert-resources.js';
 import { isYamlMap, scalarText, toList } from './yaml-values.js';
 
 /**
@@ -9,7 +10,12 @@ import { isYamlMap, scalarText, toList } from './yaml-values.js';
  * has one `ram`/`interface` for the whole any-of model list; when the entries disagree, the
  * requirement is dropped with a warning rather than guessed. Zero units means no GPU.
  */
-export function gpuToSpec(raw: unknown, at: SpecPath, ctx: ConvertContext): GpuSpec | undefined {
+export function gpuToSpec(
+  raw: unknown,
+  at: SpecPath,
+  ctx: ConvertContext,
+  readSize?: UnitReader | undefined,
+): GpuSpec | undefined {
   if (raw === undefined || raw === null) return undefined;
   const units = isYamlMap(raw) ? Number(raw['units']) : NaN;
   if (!isYamlMap(raw) || !Number.isInteger(units) || units < 0) {
@@ -40,7 +46,10 @@ export function gpuToSpec(raw: unknown, at: SpecPath, ctx: ConvertContext): GpuS
       at: [...vAt, other],
     });
   }
-  return { units, vendor, ...modelFields(toList(list), [...vAt, vendor], ctx) };
+  const fields = modelFields(toList(list), [...vAt, vendor], ctx);
+  if (fields.ram === undefined || readSize === undefined) return { units, vendor, ...fields };
+  const ram = readSize(fields.ram, [...vAt, vendor], ctx);
+  return { units, vendor, ...fields, ...(ram === undefined ? {} : { ram: String(ram) }) };
 }
 
 function modelFields(

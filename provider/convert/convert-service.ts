@@ -61,7 +61,8 @@ export function convertService(
   };
 }
 
-function listField(
+/** `command`/`args`: a string or a list of strings. */
+export function listField(
   raw: Readonly<Record<string, unknown>>,
   key: string,
   at: readonly string[],

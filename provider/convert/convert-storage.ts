@@ -2,6 +2,7 @@ import type { StorageVolumeSpec } from '../spec/spec-types.js';
 import type { SpecPath } from '../spec/spec-path.js';
 import { invalidValue } from './convert-context.js';
 import type { ConvertContext } from './convert-context.js';
+import type { UnitReader } from './convert-resources.js';
 import { isYamlMap, scalarText, yamlBoolean } from './yaml-values.js';
 
 /** Where a service mounts a named volume: ICL/SDL `params.storage.<volume>`. */
@@ -22,6 +23,7 @@ export function storageToSpec(
   mounts: ReadonlyMap<string, VolumeMount>,
   at: SpecPath,
   ctx: ConvertContext,
+  readSize?: UnitReader | undefined,
 ): StorageVolumeSpec[] | undefined {
   if (raw === undefined || raw === null) return undefined;
   const list = Array.isArray(raw) ? raw : [raw];
@@ -42,12 +44,14 @@ export function storageToSpec(
       'storage attribute',
     );
     const name = scalarText(item['name']) ?? DEFAULT_VOLUME;
+    const written = readSize === undefined ? size : readSize(size, [...here, 'size'], ctx);
+    if (written === undefined) return;
     const persistent = yamlBoolean(attrs['persistent']) ?? false;
     const cls = scalarText(attrs['class']);
     const m = mounts.get(name);
     out.push({
       name,
-      size,
+      size: written,
       ...(persistent ? { persistent } : {}),
       ...(cls === undefined ? {} : { class: cls }),
       ...(m === undefined ? {} : { mount: m.mount, ...(m.readOnly ? { readOnly: true } : {}) }),

@@ -1,42 +1,31 @@
-import type { PlacementSpec, PricingSpec } from '../spec/spec-types.js';
+import type { PricingSpec } from '../spec/spec-types.js';
 import type { SpecPath } from '../spec/spec-path.js';
 import { findIclToken, iclTokenSymbols } from '../icl/icl-tokens.js';
 import { invalidValue } from './convert-context.js';
 import type { ConvertContext } from './convert-context.js';
 import type { Dialect } from './build-instances.js';
 import { toDecimalString } from './decimal.js';
-import { splitList } from './split-list.js';
+import { iclAttributesToPlacement } from './icl-attributes.js';
 import { isYamlMap, scalarText } from './yaml-values.js';
-import type { YamlMap } from './yaml-values.js';
-
-const ATTRIBUTES = new Set(['region', 'desired_provider', 'provider_exclude']);
 
 /** ICL placements: `;`-separated region and provider lists, price per hour in whole tokens. */
 export const iclDialect: Dialect = {
   placementKeys: new Set(['attributes', 'pricing']),
-  placement: iclPlacement,
+  placement: (raw, at, ctx) =>
+    iclAttributesToPlacement(raw['attributes'], [...at, 'attributes'], ctx),
   pricing: iclPricing,
+  priceCoversAllReplicas: true,
 };
 
-function iclPlacement(raw: YamlMap, at: SpecPath, ctx: ConvertContext): PlacementSpec | undefined {
-  const attrs = raw['attributes'];
-  if (!isYamlMap(attrs)) return undefined;
-  ctx.warnUnknownKeys(attrs, ATTRIBUTES, [...at, 'attributes'], 'placement attribute');
-  const regions = splitList(scalarText(attrs['region']));
-  const allow = splitList(attrs['desired_provider']);
-  const deny = splitList(attrs['provider_exclude']);
-  const providers = {
-    ...(allow.length > 0 ? { allow } : {}),
-    ...(deny.length > 0 ? { deny } : {}),
-  };
-  return {
-    ...(regions.length > 0 ? { regions } : {}),
-    ...(Object.keys(providers).length > 0 ? { providers } : {}),
-  };
-}
-
-/** `{token, amount}`: `amount` is the max price per replica per HOUR in whole tokens, carried exactly. */
-function iclPricing(raw: unknown, at: SpecPath, ctx: ConvertContext): PricingSpec | undefined {
+/**
+ * `{token, amount}`: `amount` is the max price per HOUR in whole tokens for the whole service
+ * (all its replicas), carried exactly; the caller divides it per replica (icl-price.ts).
+ */
+export function iclPricing(
+  raw: unknown,
+  at: SpecPath,
+  ctx: ConvertContext,
+): PricingSpec | undefined {
   if (!isYamlMap(raw)) {
     ctx.error(invalidValue('A pricing entry needs `token` and `amount`.', at));
     return undefined;

@@ -1,11 +1,11 @@
 import type { Diagnostic } from '../../cli/diag/index.js';
 import type { InstanceSpec, Mode, StackSpec, TierName } from '../spec/spec-types.js';
-import { iclTierToSpecTiers } from '../icl/icl-tiers.js';
 import { buildInstances } from './build-instances.js';
 import { ConvertContext, invalidValue } from './convert-context.js';
 import { iclDurationToSpec } from './icl-duration.js';
 import { iclDialect } from './icl-placement.js';
-import { isYamlMap, scalarText, toList } from './yaml-values.js';
+import { readIclTiers } from './icl-tier-list.js';
+import { isYamlMap, scalarText } from './yaml-values.js';
 import type { YamlMap } from './yaml-values.js';
 
 /** Options of `iclToSpec`. */
@@ -83,24 +83,11 @@ function readProfile(p: YamlMap, ctx: ConvertContext): IclProfile {
     );
   }
   const mode = modeText === 'provider' || modeText === 'fizz' ? modeText : undefined;
-  return { duration: duration ?? undefined, mode, tiers: readTiers(p['tier'] ?? p['tiers'], ctx) };
-}
-
-function readTiers(raw: unknown, ctx: ConvertContext): TierName[] | undefined {
-  const out = new Set<TierName>();
-  toList(raw).forEach((t, i) => {
-    const names = iclTierToSpecTiers(scalarText(t) ?? '');
-    if (names === null) {
-      ctx.warn({
-        code: 'convert/unknown-tier',
-        summary: 'Tier is not a Spheron tier',
-        detail: `Tier \`${String(t)}\` is not secured, community, secured-1…3 or community-1…4, so it was not carried over.`,
-        hint: 'Set `placement.tiers` to the tiers you accept.',
-        at: ['profiles', 'tier', i],
-      });
-    } else names.forEach((n) => out.add(n));
-  });
-  return out.size > 0 ? [...out] : undefined;
+  return {
+    duration: duration ?? undefined,
+    mode,
+    tiers: readIclTiers(p['tier'] ?? p['tiers'], [...at, 'tier' in p ? 'tier' : 'tiers'], ctx),
+  };
 }
 
 function withProfile(inst: InstanceSpec, p: IclProfile): InstanceSpec {

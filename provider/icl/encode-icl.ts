@@ -1,17 +1,22 @@
-import { LeaseholdError } from '../../cli/diag/index.js';
 import type { InstanceModel, StackModel } from '../spec/model-types.js';
-import { formatTokenAmount } from '../../common/units/index.js';
-import { tierNumbersToIclNames } from './icl-tiers.js';
-import { findIclToken } from './icl-tokens.js';
+import {
+  encodeCredentials,
+  encodeEnv,
+  encodeError,
+  encodePrice,
+  encodeResources,
+  encodeTierKey,
+  selectInstances,
+} from './icl-encode-shared.js';
+import type { Named, SecretValues } from './icl-encode-shared.js';
 import type {
-  IclCredentials,
   IclDocument,
   IclExpose,
   IclPlacement,
   IclResources,
   IclService,
 } from './icl-types.js';
-import { bytesToIclSize, millicoresToCores, msToIclDuration } from './icl-units.js';
+import { msToIclDuration } from './icl-units.js';
 
 /** Options of `encodeIcl`. */
 export interface EncodeIclOptions {
@@ -22,12 +27,7 @@ export interface EncodeIclOptions {
    * secrets join `env` and credentials get their password, for the provider manifest. Absent:
    * both are left out, which is what an on-chain order needs.
    */
-  readonly secretValues?: Readonly<Record<string, string | undefined>> | undefined;
-}
-
-interface Named {
-  readonly name: string;
-  readonly inst: InstanceModel;
+  readonly secretValues?: SecretValues | undefined;
 }
 
 /**
@@ -65,28 +65,12 @@ export function encodeIcl(model: StackModel, opts: EncodeIclOptions = {}): IclDo
       name: model.stack,
       duration: msToIclDuration(first.inst.duration),
       mode: first.inst.placement.mode,
-      tier: tierNumbersToIclNames(first.inst.placement.tiers),
+      tier: [encodeTierKey(first.name, first.inst.placement.tiers)],
       compute,
       placement,
     },
     deployment,
   };
-}
-
-function selectInstances(model: StackModel, only: string | undefined): Named[] {
-  const all: Named[] = [];
-  for (const r of model.resources)
-    if (r.type === 'instance') all.push({ name: r.name, inst: r.attributes });
-  if (only === undefined) return all;
-  const hit = all.filter((n) => n.name === only);
-  if (hit.length === 0)
-    throw encodeError(
-      'icl/unknown-instance',
-      'Instance not in the stack',
-      `Stack \`${model.stack}\` has no instance \`${only}\`.`,
-      'Pass the name of one of the stack instances.',
-    );
-  return hit;
 }
 
 /** ICL has one duration, mode and tier list per document. */
@@ -103,9 +87,7 @@ function assertSameProfile(a: Named, b: Named): void {
 }
 
 function encodeService(inst: InstanceModel, secrets: EncodeIclOptions['secretValues']): IclService {
-  const env = Object.entries(inst.env).map(([k, v]) => `${k}=${v}`);
-  if (secrets !== undefined)
-    for (const s of inst.secrets) env.push(`${s.name}=${secretValue(secrets, s.fromEnv)}`);
+  const env = encodeEnv(inst, secrets);
   const expose: IclExpose[] = inst.ports.map((p) => ({
     port: p.port,
     ...(p.as === p.port ? {} : { as: p.as }),
@@ -135,60 +117,6 @@ function encodeService(inst: InstanceModel, secrets: EncodeIclOptions['secretVal
   };
 }
 
-function encodeCredentials(
-  c: NonNullable<InstanceModel['credentials']>,
-  secrets: EncodeIclOptions['secretValues'],
-): IclCredentials {
-  const username =
-    'value' in c.username
-      ? c.username.value
-      : secrets === undefined
-        ? undefined
-        : secretValue(secrets, c.username.fromEnv);
-  return {
-    registry: c.registry,
-    ...(username === undefined ? {} : { username }),
-    ...(secrets === undefined ? {} : { password: secretValue(secrets, c.passwordFromEnv) }),
-    ...(c.email === null ? {} : { email: c.email }),
-  };
-}
-
-function encodeResources(inst: InstanceModel): IclResources {
-  const r = inst.resources;
-  return {
-    cpu: { units: millicoresToCores(r.cpu) },
-    memory: { size: bytesToIclSize(r.memory) },
-    storage: r.storage.map((v) => ({
-      name: v.name,
-      size: bytesToIclSize(v.size),
-      ...(v.persistent || v.class !== null
-        ? {
-            attributes: {
-              ...(v.persistent ? { persistent: true } : {}),
-              ...(v.class === null ? {} : { class: v.class }),
-            },
-          }
-        : {}),
-    })),
-    ...(r.gpu === null
-      ? {}
-      : {
-          gpu: {
-            units: r.gpu.units,
-            attributes: {
-              vendor: {
-                [r.gpu.vendor]: r.gpu.models.map((model) => ({
-                  model,
-                  ...(r.gpu?.ram == null ? {} : { ram: bytesToIclSize(r.gpu.ram) }),
-                  ...(r.gpu?.interface == null ? {} : { interface: r.gpu.interface }),
-                })),
-              },
-            },
-          },
-        }),
-  };
-}
-
 function encodePlacement(name: string, inst: InstanceModel): IclPlacement {
   const p = inst.placement;
   const attributes = {
@@ -196,34 +124,8 @@ function encodePlacement(name: string, inst: InstanceModel): IclPlacement {
     ...(p.allowProviders.length > 0 ? { desired_provider: p.allowProviders.join(';') } : {}),
     ...(p.denyProviders.length > 0 ? { provider_exclude: p.denyProviders.join(';') } : {}),
   };
-  const token = findIclToken(inst.pricing.token);
-  if (token === undefined)
-    throw encodeError(
-      'icl/unknown-token',
-      'Token has no ICL decimals',
-      `Token \`${inst.pricing.token}\` of instance \`${name}\` is not one ICL knows.`,
-      'Price the instance in a token the network accepts, such as USDT.',
-    );
-  const text = formatTokenAmount(BigInt(inst.pricing.amount), token.decimals);
-  // A YAML number where it reads back exactly; otherwise a string, so no digit is lost.
-  const amount = String(Number(text)) === text ? Number(text) : text;
   return {
     ...(Object.keys(attributes).length > 0 ? { attributes } : {}),
-    pricing: { [name]: { token: token.symbol, amount } },
+    pricing: { [name]: encodePrice(name, inst) },
   };
-}
-
-function secretValue(secrets: Readonly<Record<string, string | undefined>>, name: string): string {
-  const v = secrets[name];
-  if (v !== undefined) return v;
-  throw encodeError(
-    'icl/missing-secret',
-    'Secret value not provided',
-    `The environment variable \`${name}\` the stack refers to has no value.`,
-    `Set \`${name}\` before sending the manifest.`,
-  );
-}
-
-function encodeError(code: string, summary: string, detail: string, hint: string): LeaseholdError {
-  return new LeaseholdError({ code, summary, detail, hint });
 }

@@ -1,6 +1,6 @@
 /**
  * Payment tokens an ICL `token:` may name, with their decimals. The SDK's list (USDT, USDC, DAI,
- * WETH, CST) plus mainnet's uSPON. An unknown symbol is an error here — 1.3.5 silently turns it
+ * WETH, CST) plus mainnet's uSPON and SPON. An unknown symbol is an error here — 1.3.5 silently turns it
  * into USDT, and a price in the wrong token is a price off by up to 10^12.
  * TODO(spec pipeline): switch to provider/spec/known-tokens.ts once it lands.
  */
@@ -18,6 +18,8 @@ const TOKENS: readonly IclToken[] = [
   { symbol: 'WETH', decimals: 18 },
   { symbol: 'CST', decimals: 6 },
   { symbol: 'uSPON', decimals: 6 },
+  // SPON is an 18-decimal token (mainnet 0x080D…5CA1); the SDK's own ICL example prices in it.
+  { symbol: 'SPON', decimals: 18 },
 ];
 
 /** The token with this symbol (case-insensitive), in its canonical spelling. */

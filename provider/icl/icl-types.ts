@@ -108,3 +108,37 @@ export interface IclDocument {
     Record<string, Readonly<Record<string, { readonly profile: string; readonly count: number }>>>
   >;
 }
+
+/** One ICL 2.0 storage volume: ICL 1.0's, with the mount inline. */
+export interface Icl2Storage extends IclStorage {
+  readonly mount?: string | undefined;
+  readonly readOnly?: boolean | undefined;
+}
+
+/** `services.<svc>` of ICL 2.0: the service, its resources, its price and its replica count. */
+export interface Icl2Service {
+  readonly image: string;
+  readonly command?: readonly string[] | undefined;
+  readonly args?: readonly string[] | undefined;
+  readonly env?: readonly string[] | undefined;
+  readonly credentials?: IclCredentials | undefined;
+  /** ICL 1.0's `expose` entries; `as` is always written (the SDK reads it as the external port). */
+  readonly port_policy?: readonly IclExpose[] | undefined;
+  readonly resources: Omit<IclResources, 'storage'> & { readonly storage: readonly Icl2Storage[] };
+  /** The most the whole service (all replicas) may cost per HOUR, in whole tokens. */
+  readonly price: { readonly token: string; readonly amount: number | string };
+  readonly replica: number;
+}
+
+/** A whole ICL 2.0 document, in the spelling the SDK's code reads (`tiers`, `price`, `replica`). */
+export interface Icl2Document {
+  readonly version: '2.0';
+  readonly services: Readonly<Record<string, Icl2Service>>;
+  readonly deployment: {
+    readonly duration: string;
+    readonly mode: 'provider' | 'fizz';
+    /** One SDK tier key: the SDK reads `tiers[0]` only. */
+    readonly tiers: readonly [string];
+    readonly attributes?: IclPlacement['attributes'];
+  };
+}

@@ -7,6 +7,7 @@ import { canonicalJson } from './canonical-json.js';
 import { checkStack } from './check-stack.js';
 import { knownTokens } from './known-tokens.js';
 import type { TokenInfo } from './known-tokens.js';
+import type { StackModel } from './model-types.js';
 import type { ParsedSource } from './parsed-source.js';
 import { parseYamlSpec } from './parse-yaml-spec.js';
 import { readAddressBook } from './read-address-book.js';
@@ -24,6 +25,19 @@ export const DEFAULT_SPEC_FILE = 'leasehold.yaml';
  * `SpecLimits` (raised through `LEASEHOLD_MAX_*` variables) is refused before the work it would cost.
  */
 export async function loadStack(req: LoadStackRequest): Promise<LoadStackResponse> {
+  const res = await loadStackModel(req);
+  return { ...res, canonicalJson: res.model === null ? null : canonicalJson(res.model) };
+}
+
+/** `loadStack`'s result with the provider's own model type, for provider code (convert --to icl). */
+export interface LoadedStackModel {
+  readonly model: StackModel | null;
+  readonly diagnostics: Diagnostic[];
+  readonly file: string;
+}
+
+/** `loadStack` without the canonical JSON, returning the model as the provider types it. */
+export async function loadStackModel(req: LoadStackRequest): Promise<LoadedStackModel> {
   const env = specLimitsFromEnv(process.env);
   if (!env.ok) return failed(req.file ?? DEFAULT_SPEC_FILE, env.diagnostics);
   const { limits } = env;
@@ -39,12 +53,7 @@ export async function loadStack(req: LoadStackRequest): Promise<LoadStackRespons
       : res.diagnostics;
   const all = [...diagnostics, ...rest];
   const model = all.some((d) => d.severity === 'error') ? null : res.model;
-  return {
-    model,
-    canonicalJson: model === null ? null : canonicalJson(model),
-    diagnostics: all,
-    file: parsed.file,
-  };
+  return { model, diagnostics: all, file: parsed.file };
 }
 
 async function readSource(
@@ -102,7 +111,7 @@ function locate(parsed: ParsedSource, d: Diagnostic): Diagnostic {
   return source === undefined ? d : { ...d, source };
 }
 
-function fileNotFound(file: string): LoadStackResponse {
+function fileNotFound(file: string): LoadedStackModel {
   const diag = errorDiag({
     code: 'spec/file-not-found',
     summary: 'Stack file not found',
@@ -112,6 +121,6 @@ function fileNotFound(file: string): LoadStackResponse {
   return failed(file, [diag]);
 }
 
-function failed(file: string, diagnostics: Diagnostic[]): LoadStackResponse {
-  return { model: null, canonicalJson: null, diagnostics, file };
+function failed(file: string, diagnostics: Diagnostic[]): LoadedStackModel {
+  return { model: null, diagnostics, file };
 }

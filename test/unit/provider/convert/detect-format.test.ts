@@ -10,13 +10,23 @@ describe('detectFormat', () => {
     [{ version: '2.0', profiles }, 'sdl'],
     [{ version: 2, profiles }, 'sdl'],
     [{ version: '2.1', profiles }, 'sdl'],
+    // Akash reads the version with semver's ParseTolerant: '2' is 2.0, and ≥ 2.1 is read as 2.1.
+    [{ version: '2', profiles }, 'sdl'],
+    [{ version: 'v2.0', profiles }, 'sdl'],
+    [{ version: '2.0.0', profiles }, 'sdl'],
+    [{ version: '3.0', profiles }, 'sdl'],
+    [{ version: '2.0', services: { web: { image: 'x', price: {} } }, deployment: {} }, 'icl2'],
+    [{ version: 2, services: {}, deployment: { duration: '1h' } }, 'icl2'],
+    [{ version: '2', services: { web: { port_policy: [] } } }, 'icl2'],
   ])('GIVEN %j WHEN detected THEN it is %s', (doc, format) => {
     expect(detectFormat(doc).format).toBe(format);
   });
 
   it.each([
-    [{ version: '3.0', profiles }],
+    [{ version: '1.5.0.1', profiles }],
+    [{ version: 'two', profiles }],
     [{ version: '2.0' }],
+    [{ version: '2.1', services: { web: { price: {} } }, deployment: { duration: '1h' } }],
     [{ version: '2.0', profiles: { ...profiles, duration: '1h' } }],
     [{ stack: 'mine', instances: {} }],
     ['just text'],

@@ -5,7 +5,9 @@ import { parse } from 'yaml';
 import { convertFile } from '../../../../provider/convert/convert-file.js';
 import { iclToSpec } from '../../../../provider/convert/icl-to-spec.js';
 import { emitSpecYaml } from '../../../../provider/convert/emit-spec-yaml.js';
+import { icl2ToSpec } from '../../../../provider/convert/icl2-to-spec.js';
 import { encodeIcl } from '../../../../provider/icl/encode-icl.js';
+import { encodeIcl2 } from '../../../../provider/icl/encode-icl2.js';
 import { checkStack } from '../../../../provider/spec/check-stack.js';
 import { knownTokens } from '../../../../provider/spec/known-tokens.js';
 import type { StackModel } from '../../../../provider/spec/model-types.js';
@@ -16,12 +18,14 @@ const EXPECTED = JSON.parse(readFileSync(join(DIR, 'expected.json'), 'utf8')) as
   string,
   { format: 'icl' | 'sdl'; warnings: string[] }
 >;
-const FIXTURES = ['icl', 'sdl'].flatMap((d) =>
+const FIXTURES = ['icl', 'icl2', 'sdl'].flatMap((d) =>
   readdirSync(join(DIR, d))
     .filter((f) => f.endsWith('.yaml'))
     .map((f) => `${d}/${f}`),
 );
-const TOKENS = knownTokens('local') ?? [];
+// The SDK's own ICL 2.0 example prices in SPON (18 decimals), which joins the network profiles
+// separately; here it is validated as on a network that lists it.
+const TOKENS = [...(knownTokens('local') ?? []), { symbol: 'SPON', decimals: 18 }];
 
 function validate(yaml: string, file: string): { model: StackModel | null; errors: string[] } {
   const res = checkStack(parseYamlSpec(yaml, file, DIR), TOKENS);
@@ -31,12 +35,16 @@ function validate(yaml: string, file: string): { model: StackModel | null; error
   return { model: res.model, errors };
 }
 
-/** spec → model → ICL (one instance at a time) → spec → model. */
-function roundTrip(model: StackModel): StackModel | null {
+/** spec → model → ICL 1.0 or 2.0 (one instance at a time) → spec → model. */
+function roundTrip(model: StackModel, version: 1 | 2): StackModel | null {
   const instances: Record<string, unknown> = {};
   for (const r of model.resources) {
     if (r.type !== 'instance') continue;
-    const back = iclToSpec(encodeIcl(model, { instance: r.name }), { stack: model.stack });
+    const opts = { instance: r.name };
+    const back =
+      version === 1
+        ? iclToSpec(encodeIcl(model, opts), { stack: model.stack })
+        : icl2ToSpec(encodeIcl2(model, opts), { stack: model.stack });
     expect(back.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
     Object.assign(instances, back.spec?.instances);
   }
@@ -63,10 +71,12 @@ describe('convert fixtures', () => {
       const { model, errors } = validate(res.yaml ?? '', fixture);
       expect(errors).toEqual([]);
       if (model === null) throw new Error('no model');
-      const back = roundTrip(model);
       // Everything ICL expresses survives: same instances, byte-identical attributes and hashes.
-      expect(back?.resources).toEqual(model.resources);
-      expect(back?.hash).toBe(model.hash);
+      for (const version of [1, 2] as const) {
+        const back = roundTrip(model, version);
+        expect(back?.resources).toEqual(model.resources);
+        expect(back?.hash).toBe(model.hash);
+      }
     },
   );
 

@@ -112,11 +112,45 @@ describe('iclToSpec', () => {
   });
 
   it('GIVEN docs and SDK tier spellings WHEN converted THEN both read as the tier they name', () => {
-    const r = iclToSpec(icl({ profiles: { tier: ['secured-1', 'community2', 'gold'] } }), {
+    const r = iclToSpec(icl({ profiles: { tier: ['secured-1', 'community2'] } }), {
       stack: 's',
     });
     expect(r.spec?.instances['web']?.placement?.tiers).toEqual(['secured-1', 'community-2']);
-    expect(codes(r)).toEqual(['convert/unknown-tier']);
+    // The SDK orders only the first key of a list; the spec keeps what the author wrote.
+    expect(codes(r)).toEqual(['convert/icl-tiers-first-only']);
+  });
+
+  it('GIVEN a tier name Spheron does not know WHEN converted THEN it is an error (the SDK would widen it to every tier)', () => {
+    const r = iclToSpec(icl({ profiles: { tier: ['gold'] } }), { stack: 's' });
+    expect(r.spec).toBeNull();
+    expect(r.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        code: 'convert/unknown-tier',
+        path: 'profiles.tier[0]',
+      }),
+    ]);
+  });
+
+  it('GIVEN an ICL amount of 10 for 4 replicas WHEN converted THEN the spec prices one replica at 2.5 (the amount covers the whole service)', () => {
+    const doc = icl({
+      pricing: { token: 'USDT', amount: 10 },
+      deployment: { web: { dc: { profile: 'web', count: 4 } } },
+    });
+    const r = iclToSpec(doc, { stack: 's' });
+    expect(r.spec?.instances['web']?.count).toBe(4);
+    expect(r.spec?.instances['web']?.pricing).toEqual({ maxPerHour: '2.5', token: 'USDT' });
+    expect(codes(r)).toEqual([]);
+  });
+
+  it('GIVEN an ICL amount that 3 replicas do not divide exactly WHEN converted THEN the per-replica price is rounded down to the token unit, with a warning', () => {
+    const doc = icl({
+      pricing: { token: 'USDT', amount: 1 },
+      deployment: { web: { dc: { profile: 'web', count: 3 } } },
+    });
+    const r = iclToSpec(doc, { stack: 's' });
+    expect(r.spec?.instances['web']?.pricing).toEqual({ maxPerHour: '0.333333', token: 'USDT' });
+    expect(codes(r)).toEqual(['convert/price-rounded-down']);
   });
 
   it('GIVEN community-default WHEN converted THEN it means every tier', () => {

@@ -146,7 +146,7 @@ describe('encodeIcl', () => {
       model({
         web: {
           placement: {
-            tiers: ['secured-1', 'community'],
+            tiers: ['secured-1'],
             regions: ['us-east', 'uk'],
             providers: { allow: ['0xAA'], deny: ['0xBB'] },
           },
@@ -168,7 +168,7 @@ describe('encodeIcl', () => {
         },
       }),
     );
-    expect(doc.profiles.tier).toEqual(['secured-1', 'community']);
+    expect(doc.profiles.tier).toEqual(['secured1']);
     expect(doc.profiles.placement['web']?.attributes).toEqual({
       region: 'uk;us-east',
       desired_provider: '0xaa',
@@ -182,6 +182,35 @@ describe('encodeIcl', () => {
       size: '10Gi',
       attributes: { persistent: true, class: 'beta3' },
     });
+  });
+
+  it.each([
+    [['secured'], 'secured'],
+    [['community'], 'community'],
+    [['community-1', 'community-2', 'community-3', 'community-4'], 'community'],
+    [['secured', 'community'], 'community-default'],
+    [['community-3'], 'community3'],
+  ] as const)(
+    'GIVEN tiers %j WHEN encoded THEN ICL names them with the one SDK key %s',
+    (tiers, key) => {
+      expect(encodeIcl(model({ web: { placement: { tiers: [...tiers] } } })).profiles.tier).toEqual(
+        [key],
+      );
+    },
+  );
+
+  it('GIVEN a tier set no SDK key names WHEN encoded THEN it is an error, never a wider tier set', () => {
+    const m = model({ web: { placement: { tiers: ['secured-1', 'community'] } } });
+    expect(codeOf(() => encodeIcl(m))).toBe('icl/tiers-not-expressible');
+  });
+
+  it('GIVEN 3 replicas at 0.5 per replica WHEN encoded THEN the ICL amount is the whole service: 1.5', () => {
+    const m = model({ web: { count: 3, pricing: { maxPerHour: '0.5', token: 'USDT' } } });
+    expect(encodeIcl(m).profiles.placement['web']?.pricing['web']).toEqual({
+      token: 'USDT',
+      amount: 1.5,
+    });
+    expect(encodeIcl(m).deployment['web']?.['web']?.count).toBe(3);
   });
 
   it('GIVEN instances with different modes WHEN encoded together THEN it throws; one at a time it works', () => {
