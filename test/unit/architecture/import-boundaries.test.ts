@@ -69,7 +69,8 @@ describe('import boundaries', () => {
 
   it('GIVEN the contract WHEN provider-api.ts is read THEN it only re-exports one file per concern, each small and types-only', () => {
     const barrel = readFileSync(join(root, 'cli/provider-api.ts'), 'utf8');
-    const declarations = barrel.match(/^export (?:interface|type \w|const|function|class) /gm) ?? [];
+    const declarations =
+      barrel.match(/^export (?:interface|type \w|const|function|class) /gm) ?? [];
     expect(declarations).toEqual([]);
     const parts = sourceFiles(join(root, 'cli/provider-api'));
     expect(parts.length).toBeGreaterThanOrEqual(5);
