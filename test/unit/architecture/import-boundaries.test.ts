@@ -102,4 +102,35 @@ describe('import boundaries', () => {
     );
     expect(offenders.map((f) => relative(root, f))).toEqual([]);
   });
+
+  // The two sides of the wire (the client in provider/, the local marketplace in devnet/) share
+  // wire/ and nothing else: the client runs against mainnet without the devnet, and the devnet is
+  // a marketplace, not a user of the core.
+  it('GIVEN the provider WHEN its imports are read THEN none reaches devnet/', () => {
+    const offenders = sourceFiles(join(root, 'provider')).filter((f) =>
+      importsOf(f).some((s) => resolvesInto(f, s, 'devnet')),
+    );
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  it('GIVEN the devnet WHEN its imports are read THEN none reaches cli/ or provider/', () => {
+    const offenders = sourceFiles(join(root, 'devnet')).filter((f) =>
+      importsOf(f).some((s) => resolvesInto(f, s, 'cli') || resolvesInto(f, s, 'provider')),
+    );
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  it('GIVEN wire/ WHEN its imports are read THEN it uses only common/, itself, node built-ins and ethers', () => {
+    const offenders = sourceFiles(join(root, 'wire')).filter((f) =>
+      importsOf(f).some(
+        (s) =>
+          !(
+            s.startsWith('node:') ||
+            s === 'ethers' ||
+            (s.startsWith('.') && (resolvesInto(f, s, 'wire') || resolvesInto(f, s, 'common')))
+          ),
+      ),
+    );
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
 });
