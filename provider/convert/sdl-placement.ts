@@ -4,6 +4,7 @@ import { iclTierToSpecTiers } from '../icl/icl-tiers.js';
 import type { ConvertContext } from './convert-context.js';
 import type { Dialect } from './build-instances.js';
 import { sdlPricingToSpec } from './sdl-pricing.js';
+import { sdlUnits } from './sdl-units.js';
 import { isYamlMap, scalarText } from './yaml-values.js';
 import type { YamlMap } from './yaml-values.js';
 
@@ -12,6 +13,7 @@ export const sdlDialect: Dialect = {
   placementKeys: new Set(['attributes', 'pricing', 'signedBy']),
   placement: sdlPlacement,
   pricing: sdlPricingToSpec,
+  units: sdlUnits,
 };
 
 /**

@@ -186,17 +186,22 @@ function duplicateItem({ error, path }: LocatedSchemaError): Diagnostic {
 
 function invalidName({ error, path }: LocatedSchemaError): Diagnostic {
   const name = String(error.params['propertyName']);
-  const envLike = path.at(-1) === 'env' || path.at(-1) === 'secrets';
-  const rule = envLike
-    ? 'letters, digits and underscores, not starting with a digit'
-    : 'lowercase letters, digits and dashes, starting with a letter, at most 63 characters';
-  const fixed = envLike
-    ? name.replace(/[^A-Za-z0-9_]/g, '_').replace(/^([0-9])/, '_$1')
-    : name
-        .toLowerCase()
-        .replace(/[^a-z0-9-]/g, '-')
-        .replace(/^[^a-z]+/, '')
-        .slice(0, 63);
+  const env = path.at(-1) === 'env';
+  const envLike = env || path.at(-1) === 'secrets';
+  const rule = env
+    ? 'letters, digits, underscores, dots and dashes, starting with a letter or underscore'
+    : envLike
+      ? 'letters, digits and underscores, not starting with a digit'
+      : 'lowercase letters, digits and dashes, starting with a letter, at most 63 characters';
+  const fixed = env
+    ? name.replace(/[^A-Za-z0-9_.-]/g, '_').replace(/^([^A-Za-z_])/, '_$1')
+    : envLike
+      ? name.replace(/[^A-Za-z0-9_]/g, '_').replace(/^([0-9])/, '_$1')
+      : name
+          .toLowerCase()
+          .replace(/[^a-z0-9-]/g, '-')
+          .replace(/^[^a-z]+/, '')
+          .slice(0, 63);
   return errorDiag({
     code: 'spec/invalid-name',
     summary: 'Invalid name',

@@ -162,6 +162,20 @@ describe('validateSchema', () => {
     }
   });
 
+  it('GIVEN env names with dots and dashes (discovery.type) WHEN validated THEN they are accepted, as container runtimes accept them', () => {
+    const env = { 'discovery.type': 'single-node', 'cluster.name': 'x', 'my-var': '1', _X: 'y' };
+    expect(validateSchema(minimal({ env }))).toEqual([]);
+  });
+
+  it.each(['.hidden', '-dash', '9lives', 'A=B', 'sp ace'])(
+    'GIVEN env name %j WHEN validated THEN it is spec/invalid-name',
+    (name) => {
+      expect(validateSchema(minimal({ env: { [name]: 'x' } }))[0]).toMatchObject({
+        code: 'spec/invalid-name',
+      });
+    },
+  );
+
   it('GIVEN a key with a slash or tilde WHEN reported THEN the path keeps the key intact', () => {
     const d = validateSchema(minimal({ env: { 'A/B~C': 'x' } }));
     expect(d[0]).toMatchObject({ code: 'spec/invalid-name', path: 'instances.web.env["A/B~C"]' });
