@@ -49,13 +49,20 @@ function leftOut(model: StackModel, only: string | undefined): Diagnostic[] {
   };
   for (const r of model.resources) {
     if (only !== undefined && r.name !== only) continue;
-    if (r.type !== 'instance') note(`\`${r.address}\``, r.address);
-    else
-      for (const s of r.attributes.secrets)
-        note(
-          `The value of secret \`${s.name}\` (read from \`${s.fromEnv}\`)`,
-          `${r.address}.secrets`,
-        );
+    if (r.type !== 'instance') {
+      note(`\`${r.address}\``, r.address);
+      continue;
+    }
+    const inst = r.attributes;
+    for (const s of inst.secrets)
+      note(
+        `The value of secret \`${s.name}\` (read from \`${s.fromEnv}\`)`,
+        `${r.address}.secrets`,
+      );
+    if (inst.placement.spread !== 'none')
+      note(`\`placement.spread: ${inst.placement.spread}\``, `${r.address}.placement.spread`);
+    if (!inst.lifecycle.createBeforeDestroy || inst.lifecycle.preventDestroy)
+      note('The `lifecycle` settings', `${r.address}.lifecycle`);
   }
   if (only === undefined && model.budget !== undefined) note('The stack `budget`', 'budget');
   if (only === undefined && model.outputs !== undefined) note('The stack `outputs`', 'outputs');

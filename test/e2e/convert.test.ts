@@ -28,6 +28,51 @@ describe('leasehold convert', () => {
     expect(val.exitCode).toBe(0);
   });
 
+  it("GIVEN the SDK's ICL 2.0 example WHEN converted THEN validate accepts the spec", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'leasehold-e2e-convert-'));
+    const out = join(dir, 'leasehold.yaml');
+    const conv = await cli(['convert', fixture('icl2/sdk-readme-create.yaml'), '--out', out]);
+    expect(conv.exitCode).toBe(0);
+    const val = await cli(['validate', '-f', out], dir);
+    expect(val.stderr).toBe('');
+    expect(val.exitCode).toBe(0);
+  });
+
+  it('GIVEN examples/web.yaml WHEN converted --to icl and back THEN the ICL is 2.0 and the spec validates', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'leasehold-e2e-convert-'));
+    const icl = join(dir, 'deploy.yaml');
+    const out = join(dir, 'leasehold.yaml');
+    const to = await cli(['convert', 'examples/web.yaml', '--to', 'icl', '--out', icl]);
+    expect(to.exitCode).toBe(0);
+    expect(to.stderr).toContain('convert/not-in-icl');
+    expect(await readFile(icl, 'utf8')).toMatch(/^version: "2\.0"$/m);
+    expect((await cli(['convert', icl, '--out', out])).exitCode).toBe(0);
+    const val = await cli(['validate', '-f', out], dir);
+    expect(val.exitCode).toBe(0);
+  });
+
+  it("GIVEN an SDL with version '2', 4Gb/16GB sizes, tcp+udp on one port WHEN converted THEN validate accepts it", async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'leasehold-e2e-convert-'));
+    const out = join(dir, 'leasehold.yaml');
+    const corpus = join(root, 'test/fixtures/sdl-corpus');
+    for (const f of ['quoted-version-2-gb-units.yaml', 'minecraft-same-port.yaml']) {
+      expect((await cli(['convert', join(corpus, f), '--out', out])).exitCode).toBe(0);
+      const val = await cli(['validate', '-f', out], dir);
+      expect(val.stderr).toBe('');
+      expect(val.exitCode).toBe(0);
+    }
+  });
+
+  it('GIVEN a file starting with -- WHEN converted THEN it exits 1 with a located error and no stack trace', async () => {
+    const res = await cli([
+      'convert',
+      join(root, 'test/fixtures/sdl-corpus/invalid-double-dash.yaml'),
+    ]);
+    expect(res.exitCode).toBe(1);
+    expect(res.stderr).toContain('convert/yaml-syntax');
+    expect(res.stderr).not.toMatch(/\n\s+at /);
+  });
+
   it('GIVEN an SDL file and --json WHEN converted THEN stdout is the documented result shape', async () => {
     const res = await cli([
       'convert',
