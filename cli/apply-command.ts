@@ -26,8 +26,9 @@ export const applyFlags = {
     summary: 'Apply without asking (required without a terminal, and with --json).',
   }),
   parallelism: Flags.integer({
-    summary: 'How many slots to apply at once.',
-    default: 10,
+    summary: 'At most this many slots at once.',
+    description:
+      "Default: every independent change at once, bounded by the network's declared RPC rate limit (LEASEHOLD_RPC_RATE_LIMIT) and per-provider manifest limit.",
     min: 1,
   }),
 };
@@ -47,7 +48,7 @@ export interface ApplyCommandInput {
     readonly lock: boolean;
     readonly 'lock-timeout': number;
     readonly 'auto-approve': boolean;
-    readonly parallelism: number;
+    readonly parallelism?: number | undefined;
   };
   readonly json: boolean;
   readonly version: string;
@@ -98,7 +99,7 @@ export async function runApplyCommand(input: ApplyCommandInput): Promise<ApplySu
     lock: flags.lock,
     lockTimeoutMs: flags['lock-timeout'],
     version: input.version,
-    parallelism: flags.parallelism,
+    parallelism: flags.parallelism ?? null,
     signal: controller.signal,
     emit: progress.emit,
     confirm: (plan) => confirmPlan(plan, { json: input.json, prompt: decision.kind === 'prompt' }),

@@ -37,7 +37,8 @@ export interface ApplyStackInput {
   readonly lock: boolean;
   readonly lockTimeoutMs: number;
   readonly version: string;
-  readonly parallelism: number;
+  /** At most this many slots at once; null: sized from the plan and the network's limits. */
+  readonly parallelism: number | null;
   readonly env: Readonly<Record<string, string | undefined>>;
   /**
    * Whether planning compares secret values with the ones last sent (`secretsChanged`). The

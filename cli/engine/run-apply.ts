@@ -25,7 +25,8 @@ export interface RunApplyRequest extends Omit<OpenStackRequest, 'signer'> {
   readonly lock: boolean;
   readonly lockTimeoutMs: number;
   readonly version: string;
-  readonly parallelism: number;
+  /** At most this many slots at once; null: sized from the plan and the network's limits. */
+  readonly parallelism: number | null;
   readonly signal: AbortSignal;
   readonly emit: (event: ApplyProgressEvent) => void;
   /** Shown the fresh plan; true goes on. */

@@ -98,6 +98,11 @@ export interface CostRequest {
 export interface ProviderSession {
   /** The network connected to, with the block time its prices and lease lengths use. */
   readonly network: PlanNetwork & { readonly blockTime: BlockTime };
+  /**
+   * What the network's endpoints take, for apply to size its parallelism (the chain client paces
+   * itself to the same rate). Absent: nothing is declared.
+   */
+  readonly limits?: { readonly rpcRequestsPerSecond: number | null } | undefined;
   /** Wallet address (lowercase), null when the session has no signer. */
   readonly tenant: string | null;
   /** Reads the chain and the providers, and reconciles them with the prior state. */

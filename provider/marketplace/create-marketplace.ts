@@ -33,6 +33,7 @@ export async function createMarketplace(opts: CreateMarketplaceOptions): Promise
     chainId: network.chainId,
     secondsPerBlock: network.secondsPerBlock,
     tries: opts.tries,
+    requestsPerSecond: network.limits?.rpcRequestsPerSecond ?? null,
   });
   const signer = opts.signer ? opts.signer(provider) : null;
   const signerAddress = signer === null ? null : (await signer.getAddress()).toLowerCase();

@@ -25,6 +25,7 @@ import { resolveSessionSigner } from './resolve-session-signer.js';
 import type { SessionSigner } from './resolve-session-signer.js';
 import type { Marketplace, ProviderClient } from '../marketplace/marketplace-types.js';
 import type { ResolvedNetwork } from '../network/network-types.js';
+import { limitsInForce } from '../network/network-limits.js';
 
 /** Connects to a network with a wallet as `req.signer` asks; throws LeaseholdError on failure. */
 export async function connectSession(req: ConnectRequest): Promise<ProviderSession> {
@@ -57,7 +58,8 @@ export async function connectParts(req: ConnectRequest): Promise<SessionParts> {
     env: req.env,
     promptPassword: req.promptPassword,
   });
-  const network = await loadNetwork({ ...choice, log: req.log });
+  const loaded = await loadNetwork({ ...choice, log: req.log });
+  const network = { ...loaded, limits: limitsInForce(loaded.limits, req.env) };
   const wallet = signer.wallet;
   const marketplace = await createMarketplace({
     network,
@@ -66,6 +68,7 @@ export async function connectParts(req: ConnectRequest): Promise<SessionParts> {
   const providerClient = createProviderClient({
     signer: signer.messageSigner,
     now: () => new Date(),
+    manifestsPerProvider: network.limits.manifestsPerProvider,
   });
   return { network, signer, marketplace, providerClient };
 }
@@ -95,6 +98,7 @@ function buildSession(parts: SessionParts, log: (line: string) => void): Provide
         source: network.blockTimeSource,
       },
     },
+    limits: { rpcRequestsPerSecond: network.limits?.rpcRequestsPerSecond ?? null },
     tenant,
     refresh: (r) =>
       refreshStack({
