@@ -5,7 +5,7 @@ import { decideApproval } from './engine/decide-approval.js';
 import { runApply } from './engine/run-apply.js';
 import type { RunApplyRequest } from './engine/run-apply.js';
 import type { Plan } from './plan/plan-types.js';
-import { planFlags } from './plan/plan-flags.js';
+import { planFlags, refreshMode } from './plan/plan-flags.js';
 import { networkFlags, stackFlags, stateFlags } from './flags.js';
 import { createApplyProgress } from './render/render-apply-progress.js';
 import { toApplySummaryLine } from './render/render-apply-json.js';
@@ -44,7 +44,7 @@ export interface ApplyCommandInput {
     readonly network?: string | undefined;
     readonly target?: string[] | undefined;
     readonly replace?: string[] | undefined;
-    readonly refresh: boolean;
+    readonly refresh: 'true' | 'false' | 'chain';
     readonly lock: boolean;
     readonly 'lock-timeout': number;
     readonly 'auto-approve': boolean;
@@ -93,7 +93,7 @@ export async function runApplyCommand(input: ApplyCommandInput): Promise<ApplySu
     log: (line) => process.stderr.write(`${line}\n`),
     planFile: input.planFile,
     mode: input.command === 'destroy' ? 'destroy' : 'normal',
-    refresh: flags.refresh,
+    refresh: refreshMode(flags.refresh),
     targets: flags.target ?? [],
     replace: flags.replace ?? [],
     lock: flags.lock,

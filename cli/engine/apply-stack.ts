@@ -21,7 +21,8 @@ export interface ApplyStackInput {
   readonly planFile: PlanFile | null;
   /** `destroy` plans to close everything (ignored with a saved plan: its own mode holds). */
   readonly mode: 'normal' | 'destroy';
-  readonly refresh: boolean;
+  /** `chain`: refresh from the chain alone (no provider status reads). */
+  readonly refresh: boolean | 'chain';
   readonly targets: readonly string[];
   readonly replace: readonly string[];
   /** The autoscaler's replica count per instance address (`leasehold autoscale`). */

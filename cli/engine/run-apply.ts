@@ -19,7 +19,8 @@ export interface RunApplyRequest extends Omit<OpenStackRequest, 'signer'> {
   /** A saved plan (`plan --out`), applied as it is. */
   readonly planFile?: string | undefined;
   readonly mode: 'normal' | 'destroy';
-  readonly refresh: boolean;
+  /** `chain`: refresh from the chain alone (no provider status reads). */
+  readonly refresh: boolean | 'chain';
   readonly targets: readonly string[];
   readonly replace: readonly string[];
   readonly lock: boolean;

@@ -47,6 +47,11 @@ export interface RefreshRequest {
    * crashed apply sent) before reporting it as `plan/order-pending`, in ms. @default 0
    */
   readonly pendingTimeoutMs?: number | undefined;
+  /**
+   * False reads the chain only (`--refresh=chain`): no provider is asked for a lease's status, so
+   * a lease keeps the status and endpoints state last saw. @default true
+   */
+  readonly providerStatus?: boolean | undefined;
 }
 
 export interface RefreshResponse {

@@ -108,6 +108,7 @@ function buildSession(parts: SessionParts, log: (line: string) => void): Provide
         prior: r.prior,
         now: new Date(),
         pendingTimeoutMs: r.pendingTimeoutMs,
+        providerStatus: r.providerStatus,
         log,
       }),
     importStack: (r) =>
