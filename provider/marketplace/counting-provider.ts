@@ -27,6 +27,9 @@ export interface CountingProviderOptions {
   readonly clock?: Clock | undefined;
 }
 
+/** Bytes of one JSON-RPC batch request at most. */
+export const BATCH_MAX_BYTES = 4 << 20;
+
 /** JSON-RPC over HTTP with a round-trip counter and transient-error retries. */
 export class CountingProvider extends JsonRpcProvider {
   #trips = 0;
@@ -39,7 +42,14 @@ export class CountingProvider extends JsonRpcProvider {
     req.timeout = opts.timeoutMs ?? 30_000;
     const network = Network.from(opts.chainId);
     // staticNetwork: no eth_chainId probe per request, so round trips measure only real work.
-    super(req, network, { staticNetwork: network, batchMaxCount: 1000, batchStallTime: 5 });
+    // Batches of up to 4 MB (geth refuses request bodies over 5 MB): the multicall pages of a
+    // 10,000-lease refresh (~8 MB of calldata) go out in a couple of requests, not ethers' 1 MB eight.
+    super(req, network, {
+      staticNetwork: network,
+      batchMaxCount: 1000,
+      batchMaxSize: BATCH_MAX_BYTES,
+      batchStallTime: 5,
+    });
     this.#tries = opts.tries ?? 3;
     this.#backoffMs = opts.backoffMs ?? 200;
     const rate = opts.requestsPerSecond ?? null;
