@@ -2,7 +2,7 @@
  * The built-in public networks (reference §1.2: the v2 testnet and the current mainnet, both on
  * Base). `local` is not here: its RPC and address book come from the running devnet.
  */
-import type { AddressBook } from '../../devnet/chain/address-book.js';
+import type { AddressBook } from '../../wire/address-book.js';
 import { DEFAULT_MANIFESTS_PER_PROVIDER } from './network-limits.js';
 import type { NetworkLimits } from './network-limits.js';
 

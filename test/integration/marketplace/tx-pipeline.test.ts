@@ -3,7 +3,7 @@
 // its mempool is re-sent with the SAME nonce and a bumped fee — one transaction mined, never two.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { Wallet } from 'ethers';
-import { DEV_ACCOUNTS } from '../../../devnet/chain/dev-accounts.js';
+import { DEV_ACCOUNTS } from '../../../wire/dev-accounts.js';
 import { startAnvil } from '../../../devnet/chain/start-anvil.js';
 import type { AnvilHandle } from '../../../devnet/chain/start-anvil.js';
 import { CountingProvider } from '../../../provider/marketplace/counting-provider.js';
