@@ -174,6 +174,9 @@ export class TxPipeline {
   ): Promise<TransactionReceipt> {
     const { provider } = this.#o;
     const versions: Version[] = [first];
+    // Two checks in a row: behind a load balancer the count may come from a node ahead of the one
+    // that answers for receipts, and a false "replaced" would fail a slot whose order was mined.
+    let replacedChecks = 0;
     for (;;) {
       const minedCount = await this.#nextTick();
       const receipts = (await Promise.all(
@@ -193,8 +196,9 @@ export class TxPipeline {
         stuckAfterMs: this.#o.stuckAfterMs,
       });
       if (step === 'mined') return receiptOf(provider, versions[minedAt]?.hash ?? latest.hash);
-      if (step === 'replaced') throw replacedError(nonce, versions);
-      if (step === 'wait') continue;
+      replacedChecks = step === 'replaced' ? replacedChecks + 1 : 0;
+      if (replacedChecks >= 2) throw replacedError(nonce, versions);
+      if (step === 'wait' || step === 'replaced') continue;
       if (versions.length > MAX_RESENDS) throw notMinedError(nonce, versions);
       const fees = bumpFees(latest.fees, await this.#suggestedFees().catch(() => null));
       try {
