@@ -149,7 +149,7 @@ async function applyOrDestroy(
     ...base(opts),
     planFile: command === 'apply' ? opts.planFile : undefined,
     mode: command === 'destroy' ? 'destroy' : 'normal',
-    parallelism: opts.parallelism ?? 10,
+    parallelism: opts.parallelism ?? null,
     signal: opts.signal ?? new AbortController().signal,
     emit: opts.onEvent ?? (() => undefined),
     confirm: opts.confirm ?? (async () => true),

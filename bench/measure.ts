@@ -17,6 +17,8 @@ export interface BenchRow {
 export interface BenchSection {
   readonly title: string;
   readonly rows: readonly BenchRow[];
+  /** Markdown lines shown under the table (where the time goes). */
+  readonly notes?: readonly string[] | undefined;
 }
 
 /** The median of a non-empty list. */

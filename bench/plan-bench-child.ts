@@ -18,7 +18,7 @@ export interface PlanBenchChildInput {
   readonly dir: string;
   readonly leases: number;
   readonly runs: number;
-  readonly refresh: boolean;
+  readonly refresh: boolean | 'chain';
 }
 
 /** What the child prints. */

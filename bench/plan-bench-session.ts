@@ -55,7 +55,13 @@ export function session(chain: Chain): ProviderSession {
     },
     tenant: chain.tenant,
     refresh: (req) =>
-      refreshStack({ ...chain, stack: req.stack, prior: req.prior, now: new Date() }),
+      refreshStack({
+        ...chain,
+        stack: req.stack,
+        prior: req.prior,
+        now: new Date(),
+        providerStatus: req.providerStatus,
+      }),
     importStack: (req) =>
       refreshStack({ ...chain, stack: req.stack, prior: null, now: new Date() }),
     planResource: (req) => planResource({ ...req, network: chain.network }),

@@ -27,6 +27,7 @@ export function renderBenchmarks(
       );
     }
     out.push('');
+    if (s.notes !== undefined && s.notes.length > 0) out.push(...s.notes, '');
   }
   return out.join('\n');
 }

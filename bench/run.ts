@@ -1,7 +1,7 @@
 // `npm run bench`: runs every benchmark section and rewrites docs/benchmarks.md with the medians,
 // the targets and the machine they were measured on.
 import { writeFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runApplyBench } from './apply.bench.js';
@@ -26,15 +26,20 @@ const all = {
 } as const;
 const chosen = Object.entries(all).filter(([k]) => selected.length === 0 || selected.includes(k));
 const sections: BenchSection[] = [];
+// The machine may be shared: its load at the start and the end goes beside the figures.
+const loadAtStart = loadavg()[0] ?? 0;
 // Sections run one after another: each starts (and stops) its own devnet.
 for (const [, bench] of chosen) {
   const section = await bench(root);
   sections.push(section);
   for (const r of section.rows)
     process.stdout.write(`${section.title}: ${r.name} = ${r.value.toFixed(1)} ${r.unit}\n`);
+  for (const line of section.notes ?? []) process.stdout.write(`${line}\n`);
+  process.stdout.write(`(load average now ${(loadavg()[0] ?? 0).toFixed(1)})\n`);
 }
 if (selected.length > 0) process.exit(0);
-const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+const load = `load average ${loadAtStart.toFixed(1)} at the start, ${(loadavg()[0] ?? 0).toFixed(1)} at the end`;
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version} (${load})`;
 writeFileSync(
   join(root, 'docs', 'benchmarks.md'),
   renderBenchmarks(sections, { machine, date: new Date() }),

@@ -5,7 +5,7 @@ import { decideApproval } from './engine/decide-approval.js';
 import { runApply } from './engine/run-apply.js';
 import type { RunApplyRequest } from './engine/run-apply.js';
 import type { Plan } from './plan/plan-types.js';
-import { planFlags } from './plan/plan-flags.js';
+import { planFlags, refreshMode } from './plan/plan-flags.js';
 import { networkFlags, stackFlags, stateFlags } from './flags.js';
 import { createApplyProgress } from './render/render-apply-progress.js';
 import { toApplySummaryLine } from './render/render-apply-json.js';
@@ -26,8 +26,9 @@ export const applyFlags = {
     summary: 'Apply without asking (required without a terminal, and with --json).',
   }),
   parallelism: Flags.integer({
-    summary: 'How many slots to apply at once.',
-    default: 10,
+    summary: 'At most this many slots at once.',
+    description:
+      "Default: every independent change at once, bounded by the network's declared RPC rate limit (LEASEHOLD_RPC_RATE_LIMIT) and per-provider manifest limit.",
     min: 1,
   }),
 };
@@ -43,11 +44,11 @@ export interface ApplyCommandInput {
     readonly network?: string | undefined;
     readonly target?: string[] | undefined;
     readonly replace?: string[] | undefined;
-    readonly refresh: boolean;
+    readonly refresh: 'true' | 'false' | 'chain';
     readonly lock: boolean;
     readonly 'lock-timeout': number;
     readonly 'auto-approve': boolean;
-    readonly parallelism: number;
+    readonly parallelism?: number | undefined;
   };
   readonly json: boolean;
   readonly version: string;
@@ -92,13 +93,13 @@ export async function runApplyCommand(input: ApplyCommandInput): Promise<ApplySu
     log: (line) => process.stderr.write(`${line}\n`),
     planFile: input.planFile,
     mode: input.command === 'destroy' ? 'destroy' : 'normal',
-    refresh: flags.refresh,
+    refresh: refreshMode(flags.refresh),
     targets: flags.target ?? [],
     replace: flags.replace ?? [],
     lock: flags.lock,
     lockTimeoutMs: flags['lock-timeout'],
     version: input.version,
-    parallelism: flags.parallelism,
+    parallelism: flags.parallelism ?? null,
     signal: controller.signal,
     emit: progress.emit,
     confirm: (plan) => confirmPlan(plan, { json: input.json, prompt: decision.kind === 'prompt' }),

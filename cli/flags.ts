@@ -48,14 +48,34 @@ export const stateFlags = {
 /**
  * Rewrites `--X=false` to `--no-X` (and `--X=true` to `--X`) for this command's negatable boolean
  * flags, so the Terraform spelling `--lock=false` works: oclif booleans take no value and would
- * otherwise read `false` as a positional argument. Use as `this.parse(Cmd, normalizeBooleanFlags(
- * this.argv, Cmd.flags))`.
+ * otherwise read `false` as a positional argument. An option flag whose values include `true` and
+ * `false` (`--refresh`, which also takes `chain`) gets the boolean spellings the other way round:
+ * bare `--X` is `--X=true`, `--no-X` is `--X=false`. Use as `this.parse(Cmd,
+ * normalizeBooleanFlags(this.argv, Cmd.flags))`.
  */
 export function normalizeBooleanFlags(
   argv: readonly string[],
-  flags: Readonly<Record<string, { readonly type: string; readonly allowNo?: boolean }>>,
+  flags: Readonly<
+    Record<
+      string,
+      {
+        readonly type: string;
+        readonly allowNo?: boolean;
+        readonly options?: readonly string[] | undefined;
+      }
+    >
+  >,
 ): string[] {
   return argv.map((arg) => {
+    const bare = /^--(no-)?([a-z][a-z0-9-]*)$/.exec(arg);
+    const option = bare?.[2] === undefined ? undefined : flags[bare[2]];
+    if (
+      bare !== null &&
+      option?.type === 'option' &&
+      option.options?.includes('true') === true &&
+      option.options.includes('false')
+    )
+      return `--${bare[2]}=${bare[1] === undefined ? 'true' : 'false'}`;
     const m = /^--([a-z][a-z0-9-]*)=(true|false)$/.exec(arg);
     const flag = m?.[1] === undefined ? undefined : flags[m[1]];
     if (m === null || flag?.type !== 'boolean' || flag.allowNo !== true) return arg;

@@ -40,7 +40,11 @@ export default class Autoscale extends LeaseholdCommand {
       parse: async (input) => parseDurationFlag(input),
     })(),
     once: Flags.boolean({ summary: 'Run one cycle and exit (cron, CI).' }),
-    parallelism: Flags.integer({ summary: 'Slots applied at once.', default: 10, min: 1 }),
+    parallelism: Flags.integer({
+      summary:
+        "At most this many slots at once (default: sized from the plan and the network's limits).",
+      min: 1,
+    }),
   };
 
   async run(): Promise<AutoscaleResult> {
@@ -60,7 +64,7 @@ export default class Autoscale extends LeaseholdCommand {
         once: flags.once,
         version: this.config.version,
         lockTimeoutMs: Math.max(flags['lock-timeout'], flags.interval),
-        parallelism: flags.parallelism,
+        parallelism: flags.parallelism ?? null,
         stop: signals.stop,
         abort: signals.abort,
         onEvent: (e) =>

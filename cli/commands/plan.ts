@@ -2,7 +2,7 @@ import { LeaseholdCommand } from '../base-command.js';
 import type { Diagnostics } from '../diag/index.js';
 import { hasErrors } from '../diag/index.js';
 import { runPlan } from '../engine/run-plan.js';
-import { planFlags } from '../plan/plan-flags.js';
+import { planFlags, refreshMode } from '../plan/plan-flags.js';
 import { networkFlags, normalizeBooleanFlags, stackFlags, stateFlags } from '../flags.js';
 import { renderPlan } from '../render/render-plan.js';
 import type { PlanJson } from '../render/render-plan-json.js';
@@ -45,7 +45,7 @@ export default class Plan extends LeaseholdCommand {
       env: process.env,
       log: (line) => process.stderr.write(`${line}\n`),
       mode: flags.destroy ? 'destroy' : flags['refresh-only'] ? 'refresh-only' : 'normal',
-      refresh: flags.refresh,
+      refresh: refreshMode(flags.refresh),
       targets: flags.target ?? [],
       replace: flags.replace ?? [],
       lock: flags.lock,

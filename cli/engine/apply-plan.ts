@@ -14,6 +14,7 @@ import {
   setSlotLeases,
 } from './apply-state-mutations.js';
 import { buildApplyTasks } from './apply-tasks.js';
+import { decideParallelism } from './decide-parallelism.js';
 import type { ApplyTask } from './apply-tasks.js';
 import { openJournal } from './open-journal.js';
 import { readApplySecrets } from './read-apply-secrets.js';
@@ -54,8 +55,11 @@ export interface ApplyPlanInput {
   /** The desired model; null under `--destroy`. */
   readonly model: ModelView | null;
   readonly plan: Plan;
-  /** How many slots run at once (`--parallelism`, at least 1). */
-  readonly parallelism: number;
+  /**
+   * At most this many slots at once (`--parallelism`); null: every independent change at once,
+   * bounded by the network's declared RPC rate (decide-parallelism.ts).
+   */
+  readonly parallelism: number | null;
   /** Where secret values are read from, at apply time only. */
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Aborted on Ctrl-C: in-flight slots finish and record, nothing new starts. */
@@ -78,7 +82,7 @@ export interface ApplyPlanResult {
 
 /**
  * The apply executor: secrets from the environment, escrow once, then the plan's
- * graph with bounded parallelism, every record and journal entry through one StateWriter; a
+ * graph with parallelism sized from the plan and the network's limits, every record and journal entry through one StateWriter; a
  * resource's attributes are written only when all its changes succeeded, outputs at the end.
  * Nothing is sent when a secret is missing or escrow cannot cover the plan.
  */
@@ -120,7 +124,7 @@ export async function applyPlan(input: ApplyPlanInput): Promise<ApplyPlanResult>
   const perTask = new Map<number, Diagnostics>();
   const results = await runTaskGraph({
     tasks,
-    parallelism: input.parallelism,
+    parallelism: parallelismOf(input, tasks.length),
     signal: input.signal,
     run: async (task) => {
       const diags = await runSlot(input, writer, task.change, values);
@@ -141,6 +145,15 @@ export async function applyPlan(input: ApplyPlanInput): Promise<ApplyPlanResult>
     // either way, an abort that left something undone is an interrupt (exit 130), not an error.
     interrupted: input.signal.aborted && outcomes.some((o) => o.status !== 'done'),
   };
+}
+
+function parallelismOf(input: ApplyPlanInput, tasks: number): number {
+  return decideParallelism({
+    tasks,
+    cap: input.parallelism,
+    rpcRequestsPerSecond: input.session.limits?.rpcRequestsPerSecond ?? null,
+    blockMs: input.session.network.blockTime.ms,
+  });
 }
 
 function outcome(change: Change, status: SlotOutcome['status'], d: Diagnostics): SlotOutcome {

@@ -21,7 +21,8 @@ export interface ApplyStackInput {
   readonly planFile: PlanFile | null;
   /** `destroy` plans to close everything (ignored with a saved plan: its own mode holds). */
   readonly mode: 'normal' | 'destroy';
-  readonly refresh: boolean;
+  /** `chain`: refresh from the chain alone (no provider status reads). */
+  readonly refresh: boolean | 'chain';
   readonly targets: readonly string[];
   readonly replace: readonly string[];
   /** The autoscaler's replica count per instance address (`leasehold autoscale`). */
@@ -37,7 +38,8 @@ export interface ApplyStackInput {
   readonly lock: boolean;
   readonly lockTimeoutMs: number;
   readonly version: string;
-  readonly parallelism: number;
+  /** At most this many slots at once; null: sized from the plan and the network's limits. */
+  readonly parallelism: number | null;
   readonly env: Readonly<Record<string, string | undefined>>;
   /**
    * Whether planning compares secret values with the ones last sent (`secretsChanged`). The

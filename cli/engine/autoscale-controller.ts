@@ -27,7 +27,8 @@ export interface RunAutoscaleRequest extends Omit<OpenStackRequest, 'signer'> {
   readonly maxCycles?: number | undefined;
   readonly version: string;
   readonly lockTimeoutMs: number;
-  readonly parallelism: number;
+  /** At most this many slots at once; null: sized from the plan and the network's limits. */
+  readonly parallelism: number | null;
   /** Aborted (first Ctrl-C): stop after the current cycle. */
   readonly stop: AbortSignal;
   /** Aborted (second Ctrl-C): abort an apply in flight at its next safe point. */

@@ -36,7 +36,8 @@ export interface AutoscaleCycleInput {
   readonly version: string;
   /** How long an apply waits for the state lock (a human's `apply` may hold it). */
   readonly lockTimeoutMs: number;
-  readonly parallelism: number;
+  /** At most this many slots at once; null: sized from the plan and the network's limits. */
+  readonly parallelism: number | null;
   readonly env: Readonly<Record<string, string | undefined>>;
   /** Aborts an apply in flight (a second Ctrl-C). */
   readonly signal: AbortSignal;

@@ -5,7 +5,7 @@ import type { JournalEntry } from '../state/state-types.js';
 
 /**
  * Writes an intent to the state journal through the one writer and returns the provider's handle
- * on it: `update` rewrites the entry as facts arrive (the tx hash before the receipt), `clear`
+ * on it: `update` rewrites the entry as facts arrive (the tx hash and nonce before the broadcast), `clear`
  * removes it once the result is recorded. Each call resolves only once the state is on disk.
  */
 export async function openJournal(
@@ -20,6 +20,7 @@ export async function openJournal(
       current = {
         ...current,
         ...(patch.txHash === undefined ? {} : { txHash: patch.txHash }),
+        ...(patch.nonce === undefined ? {} : { nonce: patch.nonce }),
         ...(patch.orderId === undefined ? {} : { orderId: patch.orderId }),
       };
       await writer.recordIntent(current);

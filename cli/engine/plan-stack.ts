@@ -18,8 +18,11 @@ export interface PlanStackInput {
   readonly stack: string;
   readonly model: ModelView | null;
   readonly mode: PlanMode;
-  /** `--refresh=false` plans against the state as last written. */
-  readonly refresh: boolean;
+  /**
+   * `--refresh=false` plans against the state as last written; `chain` refreshes from the chain
+   * alone, asking no provider for lease statuses (a fleet plan in seconds).
+   */
+  readonly refresh: boolean | 'chain';
   readonly targets: readonly string[];
   readonly replace: readonly string[];
   /** The autoscaler's replica count per instance address (`leasehold autoscale`). */
@@ -67,9 +70,10 @@ export function planStack(input: PlanStackInput): Promise<PlanStackResult> {
     let state =
       prior ?? emptyState({ stack: input.stack, network: input.session.network, lineage: '' });
     let drift: readonly DriftEntry[] = [];
-    if (input.refresh || input.mode === 'refresh-only') {
+    if (input.refresh !== false || input.mode === 'refresh-only') {
       const { stack, pendingTimeoutMs } = input;
-      const res = await input.session.refresh({ stack, prior, pendingTimeoutMs });
+      const providerStatus = input.refresh !== 'chain';
+      const res = await input.session.refresh({ stack, prior, pendingTimeoutMs, providerStatus });
       state = res.state;
       drift = res.drift;
       diagnostics.push(...res.diagnostics);

@@ -19,13 +19,15 @@ export interface RunApplyRequest extends Omit<OpenStackRequest, 'signer'> {
   /** A saved plan (`plan --out`), applied as it is. */
   readonly planFile?: string | undefined;
   readonly mode: 'normal' | 'destroy';
-  readonly refresh: boolean;
+  /** `chain`: refresh from the chain alone (no provider status reads). */
+  readonly refresh: boolean | 'chain';
   readonly targets: readonly string[];
   readonly replace: readonly string[];
   readonly lock: boolean;
   readonly lockTimeoutMs: number;
   readonly version: string;
-  readonly parallelism: number;
+  /** At most this many slots at once; null: sized from the plan and the network's limits. */
+  readonly parallelism: number | null;
   readonly signal: AbortSignal;
   readonly emit: (event: ApplyProgressEvent) => void;
   /** Shown the fresh plan; true goes on. */

@@ -11,7 +11,7 @@ import { planStack } from './plan-stack.js';
 /** `leasehold plan` as typed options (Terraform's `arguments`). */
 export interface RunPlanRequest extends Omit<OpenStackRequest, 'signer'> {
   readonly mode: PlanMode;
-  readonly refresh: boolean;
+  readonly refresh: boolean | 'chain';
   readonly targets: readonly string[];
   readonly replace: readonly string[];
   readonly lock: boolean;

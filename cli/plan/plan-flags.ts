@@ -11,11 +11,12 @@ export const planFlags = {
   'detailed-exitcode': Flags.boolean({
     summary: 'Exit 2 when the plan has changes, 0 when none, 1 on error.',
   }),
-  refresh: Flags.boolean({
-    default: true,
-    allowNo: true,
-    summary: 'Read the chain first (--refresh=false plans against the state as written).',
-  }),
+  refresh: Flags.option({
+    options: ['true', 'false', 'chain'] as const,
+    default: 'true' as const,
+    summary:
+      'Read the chain and providers first; false: plan against the state as written; chain: the chain only, no provider status reads.',
+  })(),
   'refresh-only': Flags.boolean({
     summary: 'Only reconcile state with the chain; propose no changes.',
     exclusive: ['destroy'],
@@ -35,3 +36,8 @@ export const planFlags = {
 
 /** `--format` of `plan` and `show`. */
 export const formatFlag = planFlags.format;
+
+/** `--refresh` as the engine takes it: true, false, or `chain` (no provider status reads). */
+export function refreshMode(flag: 'true' | 'false' | 'chain'): boolean | 'chain' {
+  return flag === 'chain' ? 'chain' : flag === 'true';
+}

@@ -47,6 +47,7 @@ export type ApplyEvent = { readonly address: string; readonly at: string } & (
 export interface JournalHandle {
   update(patch: {
     readonly txHash?: string | undefined;
+    readonly nonce?: number | undefined;
     readonly orderId?: string | undefined;
   }): Promise<void>;
   clear(): Promise<void>;

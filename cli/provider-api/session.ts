@@ -47,6 +47,11 @@ export interface RefreshRequest {
    * crashed apply sent) before reporting it as `plan/order-pending`, in ms. @default 0
    */
   readonly pendingTimeoutMs?: number | undefined;
+  /**
+   * False reads the chain only (`--refresh=chain`): no provider is asked for a lease's status, so
+   * a lease keeps the status and endpoints state last saw. @default true
+   */
+  readonly providerStatus?: boolean | undefined;
 }
 
 export interface RefreshResponse {
@@ -98,6 +103,11 @@ export interface CostRequest {
 export interface ProviderSession {
   /** The network connected to, with the block time its prices and lease lengths use. */
   readonly network: PlanNetwork & { readonly blockTime: BlockTime };
+  /**
+   * What the network's endpoints take, for apply to size its parallelism (the chain client paces
+   * itself to the same rate). Absent: nothing is declared.
+   */
+  readonly limits?: { readonly rpcRequestsPerSecond: number | null } | undefined;
   /** Wallet address (lowercase), null when the session has no signer. */
   readonly tenant: string | null;
   /** Reads the chain and the providers, and reconciles them with the prior state. */

@@ -84,6 +84,13 @@ export interface JournalEntry {
   readonly orderId: string | null;
   /** Written once the transaction is signed, before it is broadcast; null until then. */
   readonly txHash: string | null;
+  /**
+   * The transaction's nonce, written with `txHash`. A re-send with a bumped fee keeps the nonce
+   * and changes the hash, so when the node does not know the hash but the wallet's count is past
+   * the nonce, some version of it may have been mined: refresh then looks for the order by its
+   * tag. Absent in entries written before Leasehold kept it.
+   */
+  readonly nonce?: number | null | undefined;
   readonly createdAt: string;
 }
 

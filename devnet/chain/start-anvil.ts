@@ -20,7 +20,15 @@ export interface StartAnvilOptions {
   readonly stateInterval?: number | undefined;
   /** @default 31337 */
   readonly chainId?: number | undefined;
+  /** Block gas limit. @default {@link DEVNET_BLOCK_GAS_LIMIT} */
+  readonly gasLimit?: number | undefined;
 }
+
+/**
+ * The devnet's block gas limit: Base's order of magnitude (anvil's own 30M default holds only ~75
+ * orders of ~400k gas), so a burst of 100 orders, their bids and their matches each fit a block.
+ */
+export const DEVNET_BLOCK_GAS_LIMIT = 150_000_000;
 
 /** A running anvil. */
 export interface AnvilHandle {
@@ -47,6 +55,7 @@ export async function startAnvil(opts: StartAnvilOptions = {}): Promise<AnvilHan
 export function anvilArgs(opts: StartAnvilOptions): string[] {
   const args = ['--host', opts.host ?? '127.0.0.1', '--port', String(opts.port ?? 0)];
   args.push('--chain-id', String(opts.chainId ?? 31337));
+  args.push('--gas-limit', String(opts.gasLimit ?? DEVNET_BLOCK_GAS_LIMIT));
   if (opts.blockTime !== undefined && opts.blockTime !== null)
     args.push('--block-time', String(opts.blockTime));
   if (opts.statePath !== undefined) {

@@ -33,7 +33,8 @@ export interface CreateMatcherChainOptions {
 
 /** Connects the matcher's account to the devnet contracts (ethers, loaded lazily). */
 export async function createMatcherChain(opts: CreateMatcherChainOptions): Promise<MatcherChain> {
-  const { JsonRpcProvider, NonceManager, Wallet } = await import('ethers');
+  const { JsonRpcProvider, Wallet } = await import('ethers');
+  const { LocalNonceSigner } = await import('../chain/local-nonces.js');
   const { connectContracts } = await import('../chain/connect-contracts.js');
   const provider = new JsonRpcProvider(opts.rpcUrl, opts.book.chainId, {
     staticNetwork: true,
@@ -42,9 +43,12 @@ export async function createMatcherChain(opts: CreateMatcherChainOptions): Promi
   // ethers polls receipts every 4 s by default: far slower than devnet blocks, and the matcher
   // waits for each matchOrder receipt before it looks at the next order.
   provider.pollingInterval = 100;
-  // Orders are matched concurrently: one nonce manager keeps the parallel matchOrder sends apart.
-  const wallet = new NonceManager(new Wallet(opts.privateKey, provider));
-  const c = connectContracts(opts.book, wallet);
+  // Orders are matched concurrently: local nonces keep the parallel matchOrder sends apart, and a
+  // match that reverts at estimation (the order was taken meanwhile) costs no nonce.
+  const c = connectContracts(
+    opts.book,
+    new LocalNonceSigner(new Wallet(opts.privateKey), provider),
+  );
   const providerIds = new Map<string, bigint>();
 
   const providerId = async (address: string): Promise<bigint> => {
@@ -83,15 +87,10 @@ export async function createMatcherChain(opts: CreateMatcherChainOptions): Promi
       return bids;
     },
     matchOrder: async (orderId, providerAddress, price) => {
-      let tx: { hash: string; wait: () => Promise<unknown> };
-      try {
-        tx = await c.Bid.getFunction('matchOrder')(orderId, providerAddress, price);
-      } catch (err) {
-        // A send that failed before broadcast (a revert found by estimateGas) still advanced the
-        // manager's nonce: re-read it from the node, or every later match would wait on a gap.
-        wallet.reset();
-        throw err;
-      }
+      const tx = (await c.Bid.getFunction('matchOrder')(orderId, providerAddress, price)) as {
+        hash: string;
+        wait: () => Promise<unknown>;
+      };
       await tx.wait();
       return tx.hash;
     },

@@ -1,12 +1,13 @@
 /**
- * The daemon's chain edge: reads (leases, orders, registration), provider transactions sent one at
- * a time so nonces never collide, and a log poller over the four contracts it listens to. Reverts
+ * The daemon's chain edge: reads (leases, orders, registration), provider transactions sent at
+ * once with locally counted nonces (local-nonces.ts), and a log poller over the four contracts it listens to. Reverts
  * come back as their custom-error names.
  */
 import { JsonRpcProvider, Network, Wallet } from 'ethers';
 import type { Contract, ContractTransactionResponse, Log, LogDescription } from 'ethers';
 import type { AddressBook } from '../../wire/address-book.js';
 import { connectContracts } from '../chain/connect-contracts.js';
+import { LocalNonceSigner } from '../chain/local-nonces.js';
 import type { ConnectedContracts } from '../chain/connect-contracts.js';
 import { decodeOrderSpec } from '../../wire/order-spec.js';
 import type { OrderSpec } from '../../wire/order-spec.js';
@@ -50,7 +51,7 @@ export interface ProviderChain {
   order(orderId: bigint, pending?: boolean): Promise<ChainOrder>;
   leaseEndBlock(leaseId: bigint): Promise<bigint>;
   activeLeaseIds(): Promise<bigint[]>;
-  /** Sends a transaction after the previous one was accepted; resolves with its receipt status. */
+  /** Sends a transaction (without waiting for earlier ones); resolves once it is mined. */
   send(label: string, fn: (c: ConnectedContracts) => Promise<unknown>): Promise<void>;
   /** Decoded logs of the watched contracts in [from, to]. */
   events(from: number, to: number): Promise<ChainEvent[]>;
@@ -119,9 +120,9 @@ export function connectProviderChain(opts: {
     pollingInterval: 100,
   });
   const wallet = new Wallet(opts.privateKey, rpc);
-  const c = connectContracts(opts.book, wallet);
+  // Local nonces: a burst of bids goes out at once, not one send after another.
+  const c = connectContracts(opts.book, new LocalNonceSigner(wallet, rpc));
   const watched = [c.OrderRequest, c.Bid, c.ComputeLease];
-  let queue: Promise<unknown> = Promise.resolve();
   return {
     address: wallet.address,
     rpc,
@@ -148,14 +149,10 @@ export function connectProviderChain(opts: {
       )) as unknown[];
       return [...((r[0] as bigint[] | undefined) ?? [])].map((x) => BigInt(x));
     },
-    send: (label, fn) => {
-      // Only submission is serialised (nonces); receipts are awaited concurrently.
-      const submitted = queue.then(() => fn(c) as Promise<ContractTransactionResponse>);
-      queue = submitted.catch(() => undefined);
-      return submitted.then(async (tx) => {
-        const receipt = await tx.wait();
-        if (receipt?.status !== 1) throw new Error(`${label} failed in block`);
-      });
+    send: async (label, fn) => {
+      const tx = (await fn(c)) as ContractTransactionResponse;
+      const receipt = await tx.wait();
+      if (receipt?.status !== 1) throw new Error(`${label} failed in block`);
     },
     events: async (from, to) => {
       const logs = await rpc.getLogs({

@@ -37,7 +37,7 @@ export async function placeOrder(input: PlaceOrderInput): Promise<PlaceOrderResu
     txHash: null,
   });
   const created = await deps.marketplace.createOrder(details, {
-    onSigned: (txHash) => handle.update({ txHash }),
+    onSigned: (txHash, nonce) => handle.update({ txHash, nonce }),
   });
   const orderId = created.orderId.toString();
   await handle.update({ orderId });

@@ -100,7 +100,7 @@ async function requestUpdate(input: UpdateLeaseInput, details: OrderDetails): Pr
   // The waits start at the block before the transaction, so neither event can be missed.
   const fromBlock = await m.blockNumber();
   const tx = await m.updateInitialOrder(BigInt(leaseId), details, {
-    onSigned: (txHash) => handle.update({ txHash }),
+    onSigned: (txHash, nonce) => handle.update({ txHash, nonce }),
   });
   const at = (): string => deps.now().toISOString();
   req.emit({ type: 'update-requested', address, at: at(), leaseId, txHash: tx.txHash });

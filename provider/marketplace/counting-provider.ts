@@ -4,7 +4,10 @@
  */
 import { assert, FetchRequest, JsonRpcProvider, Network } from 'ethers';
 import type { JsonRpcPayload, JsonRpcResult } from 'ethers';
+import { systemClock } from '../../common/index.js';
+import type { Clock } from '../../common/index.js';
 import { isTransientRpcError } from './normalize-error.js';
+import { RateBudget } from './rate-budget.js';
 
 /** Options of {@link CountingProvider}. */
 export interface CountingProviderOptions {
@@ -18,22 +21,39 @@ export interface CountingProviderOptions {
   readonly secondsPerBlock?: number | undefined;
   /** Per-request timeout. @default 30000 */
   readonly timeoutMs?: number | undefined;
+  /** The RPC's rate limit (requests per second, each call of a batch counted); null: none. */
+  readonly requestsPerSecond?: number | null | undefined;
+  /** @default the system clock */
+  readonly clock?: Clock | undefined;
 }
+
+/** Bytes of one JSON-RPC batch request at most. */
+export const BATCH_MAX_BYTES = 4 << 20;
 
 /** JSON-RPC over HTTP with a round-trip counter and transient-error retries. */
 export class CountingProvider extends JsonRpcProvider {
   #trips = 0;
   readonly #tries: number;
   readonly #backoffMs: number;
+  readonly #budget: RateBudget | null;
 
   constructor(opts: CountingProviderOptions) {
     const req = new FetchRequest(opts.rpcUrl);
     req.timeout = opts.timeoutMs ?? 30_000;
     const network = Network.from(opts.chainId);
     // staticNetwork: no eth_chainId probe per request, so round trips measure only real work.
-    super(req, network, { staticNetwork: network, batchMaxCount: 1000, batchStallTime: 5 });
+    // Batches of up to 4 MB (geth refuses request bodies over 5 MB): the multicall pages of a
+    // 10,000-lease refresh (~8 MB of calldata) go out in a couple of requests, not ethers' 1 MB eight.
+    super(req, network, {
+      staticNetwork: network,
+      batchMaxCount: 1000,
+      batchMaxSize: BATCH_MAX_BYTES,
+      batchStallTime: 5,
+    });
     this.#tries = opts.tries ?? 3;
     this.#backoffMs = opts.backoffMs ?? 200;
+    const rate = opts.requestsPerSecond ?? null;
+    this.#budget = rate === null ? null : new RateBudget(rate, opts.clock ?? systemClock);
     this.pollingInterval = Math.max(50, Math.min(1000, ((opts.secondsPerBlock ?? 2) * 1000) / 2));
   }
 
@@ -72,6 +92,8 @@ export class CountingProvider extends JsonRpcProvider {
 
   override async _send(payload: JsonRpcPayload | JsonRpcPayload[]): Promise<JsonRpcResult[]> {
     for (let attempt = 1; ; attempt++) {
+      // Paced to the RPC's declared rate, so a burst of slots never trips its 429s.
+      await this.#budget?.take(Array.isArray(payload) ? payload.length : 1);
       this.#trips += 1;
       try {
         return await this.#post(payload);

@@ -1,8 +1,8 @@
 /**
  * `createMarketplace`: the chain client over one network and (optionally) one signer. It holds one
- * RPC connection and one NonceManager, so concurrent transactions of one wallet never race nonces.
+ * RPC connection and one transaction pipeline, so concurrent transactions of one wallet take
+ * their nonces locally and in order, and never wait for each other's receipts.
  */
-import { NonceManager } from 'ethers';
 import type { Signer } from 'ethers';
 import type { ResolvedNetwork } from '../network/network-types.js';
 import { CountingProvider } from './counting-provider.js';
@@ -11,13 +11,14 @@ import * as reads from './marketplace-reads.js';
 import * as logs from './order-logs.js';
 import * as writes from './marketplace-writes.js';
 import { normalizeError } from './normalize-error.js';
+import { TxPipeline } from './tx-pipeline.js';
 
 /** Options of {@link createMarketplace}. */
 export interface CreateMarketplaceOptions {
   readonly network: ResolvedNetwork;
   /**
    * Builds the signer on the client's provider (an ethers Wallet `.connect(provider)`); null for a
-   * read-only client. Wrapped in a NonceManager here.
+   * read-only client. Its transactions go through one {@link TxPipeline}.
    */
   readonly signer?: ((provider: CountingProvider) => Signer) | null | undefined;
   /** Transient-failure tries per RPC request. @default 3 */
@@ -32,12 +33,13 @@ export async function createMarketplace(opts: CreateMarketplaceOptions): Promise
     chainId: network.chainId,
     secondsPerBlock: network.secondsPerBlock,
     tries: opts.tries,
+    requestsPerSecond: network.limits?.rpcRequestsPerSecond ?? null,
   });
-  const base = opts.signer ? opts.signer(provider) : null;
-  const signer = base === null ? null : new NonceManager(base);
+  const signer = opts.signer ? opts.signer(provider) : null;
   const signerAddress = signer === null ? null : (await signer.getAddress()).toLowerCase();
+  const pipeline = signer === null ? null : pipelineOf(provider, signer, network);
   const rc: reads.ReadContext = { provider, network };
-  const wc: writes.WriteContext = { provider, network, signer };
+  const wc: writes.WriteContext = { provider, network, signer, pipeline };
   const read = async <T>(action: string, f: () => Promise<T>): Promise<T> => {
     try {
       return await f();
@@ -66,6 +68,14 @@ export async function createMarketplace(opts: CreateMarketplaceOptions): Promise
     waitForMatch: (id, o) => writes.waitForMatch(wc, id, o),
     waitForOrderEvent: (e, id, o) => writes.waitForOrderEvent(wc, e, id, o),
     orderOfTx: (h) => read('read order of transaction', () => logs.orderOfTx(rc, h)),
+    transactionCounts: (a) =>
+      read('read transaction count', async () => {
+        const [mined, pending] = await Promise.all([
+          provider.getTransactionCount(a, 'latest'),
+          provider.getTransactionCount(a, 'pending'),
+        ]);
+        return { mined, pending };
+      }),
     ordersCreatedBy: (c, from) =>
       read('read created orders', () => logs.ordersCreatedBy(rc, c, from)),
     listProviders: () => read('read providers', () => reads.readAllProviders(rc)),
@@ -74,4 +84,15 @@ export async function createMarketplace(opts: CreateMarketplaceOptions): Promise
     rpcRoundTrips: () => provider.roundTrips(),
     close: async () => provider.destroy(),
   };
+}
+
+/** The wallet's one transaction pipeline, polling at the provider's rate. */
+function pipelineOf(provider: CountingProvider, signer: Signer, network: ResolvedNetwork) {
+  return new TxPipeline({
+    provider,
+    wallet: signer,
+    pollMs: provider.pollingInterval,
+    // Ten blocks without being mined: the fee is too low for the chain now.
+    stuckAfterMs: Math.max(10 * network.secondsPerBlock * 1000, 5_000),
+  });
 }

@@ -35,7 +35,7 @@ export type {
   TxResult,
   WaitForMatchOptions,
 } from './marketplace-types.js';
-export { MULTICALL_CHUNK, multicallRead } from './multicall.js';
+export { multicallPageSize, multicallRead } from './multicall.js';
 export { orderOfTx, ordersCreatedBy } from './order-logs.js';
 export type { CreatedOrderLog, OrderLogsContext, OrderTxLookup } from './order-logs.js';
 export { decodeRevert, normalizeError } from './normalize-error.js';

@@ -27,6 +27,13 @@ export interface ReadContext {
   readonly network: ResolvedNetwork;
 }
 
+/**
+ * What one read costs at most, in gas (cold storage reads at 2,100 each plus call overhead): a
+ * lease is one struct of ~10 slots; an order also reads its spec string (~1 KB, ~32 slots); a
+ * provider its host, certificate and attributes. These size the multicall pages.
+ */
+const GAS = { lease: 30_000, order: 90_000, provider: 60_000 } as const;
+
 async function callOne(
   ctx: ReadContext,
   to: string,
@@ -54,11 +61,17 @@ async function batch<T>(
   fn: string,
   args: readonly (readonly unknown[])[],
   decode: (r: readonly unknown[], i: number) => T | null,
+  perCallGas: number,
 ): Promise<(T | null)[]> {
   const fragment = iface.getFunction(fn);
   if (fragment === null) throw new Error(`the ABI has no function ${fn}`);
   const calls = args.map((a) => ({ target: to, data: encodeCall(iface, fragment, a) }));
-  const raw = await multicallRead(ctx.provider, ctx.network.book.contracts.Multicall3, calls);
+  const raw = await multicallRead(
+    ctx.provider,
+    ctx.network.book.contracts.Multicall3,
+    calls,
+    perCallGas,
+  );
   return raw.map((ret, i) => (ret === null ? null : decode(decodeAbi(fragment.outputs, ret), i)));
 }
 
@@ -89,6 +102,7 @@ export function readLeases(
     'leases',
     ids.map((id) => [id]),
     (r) => toLeaseInfo(r),
+    GAS.lease,
   );
 }
 
@@ -105,6 +119,7 @@ export function readOrders(
     'getOrderById',
     ids.map((id) => [id]),
     (r) => toOrderInfo(r[0] as readonly unknown[]),
+    GAS.order,
   );
 }
 
@@ -121,6 +136,7 @@ export function readProviders(
     'getProviderByAddress',
     addresses.map((a) => [a]),
     (r, n) => toProviderInfo(addresses[n] ?? '', r),
+    GAS.provider,
   );
 }
 

@@ -98,10 +98,12 @@ export interface OrderEvent {
 /** Options of {@link Marketplace.createOrder} and {@link Marketplace.updateInitialOrder}. */
 export interface SendOptions {
   /**
-   * Called with the hash of the signed transaction BEFORE it is broadcast (a throw stops the
-   * send): journal it here, so a crash at any later instant leaves a hash refresh can look up.
+   * Called with the hash and nonce of the signed transaction BEFORE it is broadcast (a throw stops
+   * the send): journal them here, so a crash at any later instant leaves a hash refresh can look
+   * up, and a nonce that tells whether some version of it was mined. Called again, same nonce,
+   * for each re-send with a bumped fee.
    */
-  readonly onSigned?: ((txHash: string) => void | Promise<void>) | undefined;
+  readonly onSigned?: ((txHash: string, nonce: number) => void | Promise<void>) | undefined;
 }
 
 /** A tenant's escrow in one token, base units. */
@@ -202,6 +204,8 @@ export interface Marketplace {
   ): Promise<OrderEvent | null>;
   /** What became of a `createOrder` transaction: mined (with its order), pending, or unknown. */
   orderOfTx(txHash: string): Promise<OrderTxLookup>;
+  /** The wallet's transaction counts: mined (`latest`) and with its mempool ones (`pending`). */
+  transactionCounts(address: string): Promise<{ mined: number; pending: number }>;
   /** `OrderCreated` logs of orders `creator` created from `fromBlock` on. */
   ordersCreatedBy(creator: string, fromBlock: number): Promise<CreatedOrderLog[]>;
   /** Every provider in the registry (`getAllProviders`). */

@@ -1,6 +1,6 @@
 /** The signed transactions of the marketplace client, each normalised at one edge. */
-import { Contract, keccak256 } from 'ethers';
-import type { ContractTransaction, NonceManager, TransactionReceipt } from 'ethers';
+import { Contract } from 'ethers';
+import type { ContractTransaction, Signer, TransactionReceipt } from 'ethers';
 import { formatTokenAmount } from '../../common/units/format-token-amount.js';
 import type { ResolvedNetwork } from '../network/network-types.js';
 import { marketplaceInterfaces } from '../../wire/contract-interfaces.js';
@@ -18,12 +18,15 @@ import type {
 } from './marketplace-types.js';
 import { decodeRevert, normalizeError } from './normalize-error.js';
 import type { ErrorContext } from './normalize-error.js';
+import type { TxPipeline } from './tx-pipeline.js';
 
-/** What the writes need: a signer (one NonceManager per wallet) and the network. */
+/** What the writes need: the wallet, its one transaction pipeline, and the network. */
 export interface WriteContext {
   readonly provider: CountingProvider;
   readonly network: ResolvedNetwork;
-  readonly signer: NonceManager | null;
+  readonly signer: Signer | null;
+  /** Null exactly when `signer` is. */
+  readonly pipeline: TxPipeline | null;
 }
 
 const ZERO = '0x0000000000000000000000000000000000000000';
@@ -52,34 +55,16 @@ async function send(
 ): Promise<TransactionReceipt> {
   let txHash: string | undefined;
   try {
-    const signed = await signLocally(wc, await build());
-    txHash = keccak256(signed);
-    // Journalled before the node sees it: a crash at any later instant leaves a hash to ask the
-    // node about, and a hash the node never saw is a transaction that was never sent.
-    await hooks.onSigned?.(txHash);
-    const tx = await wc.provider.broadcastTransaction(signed);
-    const receipt = await tx.wait();
-    if (receipt === null) throw new Error('transaction dropped');
-    return receipt;
+    if (wc.pipeline === null) throw new Error('no signer');
+    // The pipeline journals each version's hash and nonce (onSigned) before the node sees it, and
+    // does not wait for other transactions of this wallet to be mined before sending.
+    return await wc.pipeline.send(await build(), async (hash, nonce) => {
+      txHash = hash;
+      await hooks.onSigned?.(hash, nonce);
+    });
   } catch (err) {
-    // The NonceManager counted a nonce for a transaction that was never mined (a revert at gas
-    // estimation, a dropped send): forget its count so the next transaction does not wait on a gap.
-    wc.signer?.reset();
     throw normalizeError(err, { ...ctx, txHash });
   }
-}
-
-/**
- * Populates and signs without sending, taking the next nonce from the wallet's one NonceManager
- * exactly as its own `sendTransaction` does (the nonce is set first, so it is not read again).
- */
-async function signLocally(wc: WriteContext, request: ContractTransaction): Promise<string> {
-  const manager = wc.signer;
-  if (manager === null) throw new Error('no signer');
-  const nonce = manager.getNonce('pending');
-  manager.increment();
-  const populated = await manager.signer.populateTransaction({ ...request, nonce: await nonce });
-  return manager.signer.signTransaction(populated);
 }
 
 const done = (r: TransactionReceipt): TxResult => ({ txHash: r.hash, blockNumber: r.blockNumber });

@@ -1,7 +1,8 @@
 /**
- * Batched reads through Multicall3 `aggregate3`: N calls become ⌈N/500⌉ eth_calls, sent together
- * as one JSON-RPC batch, so reading N leases costs O(1) round trips. The results come back as
- * zero-copy views into each response's bytes, for {@link decodeAbi} to read without hex strings.
+ * Batched reads through Multicall3 `aggregate3`: N calls become pages of as many calls as fit one
+ * eth_call's gas budget ({@link multicallPageSize}), all sent together as JSON-RPC batches, so
+ * reading 10,000 leases costs a handful of round trips. The results come back as zero-copy views
+ * into each response's bytes, for {@link decodeAbi} to read without hex strings.
  */
 import type { JsonRpcProvider } from 'ethers';
 import { marketplaceInterfaces } from '../../wire/contract-interfaces.js';
@@ -14,20 +15,39 @@ export interface ReadCall {
 
 const ZERO_28 = Buffer.alloc(28);
 
-/** Calls per aggregate3; keeps each eth_call well under node gas and response limits. */
-export const MULTICALL_CHUNK = 500;
+/**
+ * Gas one aggregate3 eth_call may spend: under anvil's 30M default block gas limit (its eth_call
+ * cap) and geth's 50M RPCGasCap, with room for Multicall3's own overhead.
+ */
+export const CALL_GAS_BUDGET = 24_000_000;
+/** Calls per page at most, whatever their gas: bounds one response's size (a few MB). */
+export const MAX_PAGE_CALLS = 2000;
+/** Gas of one read when the caller gives no estimate (a struct of a few storage slots). */
+export const DEFAULT_CALL_GAS = 40_000;
 
-/** Runs `calls`; each result is the return data, or null when that call reverted. */
+/**
+ * Pure: calls per aggregate3 page for reads of `perCallGas` each — as many as the eth_call gas
+ * budget takes, so a fleet costs few pages (and pages, sent together, few round trips).
+ */
+export function multicallPageSize(perCallGas: number, budget = CALL_GAS_BUDGET): number {
+  return Math.max(1, Math.min(MAX_PAGE_CALLS, Math.floor(budget / Math.max(1, perCallGas))));
+}
+
+/**
+ * Runs `calls`; each result is the return data, or null when that call reverted. `perCallGas` is
+ * what one call costs at most (storage reads), which sizes the pages.
+ */
 export async function multicallRead(
   provider: JsonRpcProvider,
   multicall: string,
   calls: readonly ReadCall[],
+  perCallGas = DEFAULT_CALL_GAS,
 ): Promise<(Buffer | null)[]> {
   if (calls.length === 0) return [];
   const selector = marketplaceInterfaces().Multicall3.getFunction('aggregate3')?.selector ?? '';
+  const size = multicallPageSize(perCallGas);
   const chunks: ReadCall[][] = [];
-  for (let i = 0; i < calls.length; i += MULTICALL_CHUNK)
-    chunks.push(calls.slice(i, i + MULTICALL_CHUNK));
+  for (let i = 0; i < calls.length; i += size) chunks.push(calls.slice(i, i + size));
   const results = await Promise.all(
     chunks.map(async (chunk) => {
       const data = encodeAggregate3(selector, chunk);

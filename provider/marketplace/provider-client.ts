@@ -12,6 +12,8 @@ import type { ProviderClient, ProviderEndpoint, ProviderResult } from './marketp
 import { isCertificateMismatch, pinnedTls } from './provider-tls.js';
 import { toLeaseStatus } from './to-lease-status.js';
 import { streamLogs } from './stream-logs.js';
+import { DEFAULT_MANIFESTS_PER_PROVIDER } from '../network/network-limits.js';
+import { PerKeyLimit } from './per-key-limit.js';
 
 /** Options of {@link createProviderClient}. */
 export interface CreateProviderClientOptions {
@@ -21,6 +23,8 @@ export interface CreateProviderClientOptions {
   readonly now: () => Date;
   /** @default 10000 */
   readonly timeoutMs?: number | undefined;
+  /** Manifests sent to one provider at once (the network's limit). @default 16 */
+  readonly manifestsPerProvider?: number | undefined;
 }
 
 /** Base URL of a provider: `https://host:port`, default port 8443 (reference §2.6). */
@@ -95,6 +99,7 @@ function httpsRequest(req: RawRequest): Promise<ProviderResult<{ status: number;
 export function createProviderClient(opts: CreateProviderClientOptions): ProviderClient {
   const timeoutMs = opts.timeoutMs ?? 10_000;
   const agent = new Agent({ keepAlive: true, timeout: 2_000 });
+  const manifests = new PerKeyLimit(opts.manifestsPerProvider ?? DEFAULT_MANIFESTS_PER_PROVIDER);
   const tokens = createAuthTokenCache({
     mint: (seconds) => createAuthToken(opts.signer, seconds),
     now: opts.now,
@@ -108,20 +113,6 @@ export function createProviderClient(opts: CreateProviderClientOptions): Provide
       token: await tokens.forRead(provider.address),
       agent,
     });
-  const json = <T>(
-    r: ProviderResult<{ status: number; body: string }>,
-    map: (v: unknown) => T,
-  ): ProviderResult<T> => {
-    if (!r.ok) return r;
-    const { status, body } = r.value;
-    if (status < 200 || status > 299)
-      return { ok: false, kind: 'http', status, body: body.slice(0, 2000) };
-    try {
-      return { ok: true, value: map(JSON.parse(body)) };
-    } catch {
-      return { ok: false, kind: 'http', status, body: `invalid JSON: ${body.slice(0, 200)}` };
-    }
-  };
   return {
     leaseStatus: async (provider, leaseId, o) =>
       json(
@@ -133,16 +124,18 @@ export function createProviderClient(opts: CreateProviderClientOptions): Provide
         await get(provider, `/lease/${leaseId}/1/1/service/${encodeURIComponent(service)}/status`),
         (v) => v,
       ),
-    sendManifest: async (provider, leaseId, manifest) =>
-      httpsRequest({
-        provider,
-        method: 'PUT',
-        path: `/deployment/${leaseId}/manifest`,
-        body: JSON.stringify(manifest),
-        timeoutMs: Math.max(timeoutMs, 120_000),
-        // Not pooled: a manifest PUT is not retried blindly on a stale connection.
-        token: await tokens.fresh(),
-      }),
+    sendManifest: (provider, leaseId, manifest) =>
+      manifests.run(provider.address.toLowerCase(), async () =>
+        httpsRequest({
+          provider,
+          method: 'PUT',
+          path: `/deployment/${leaseId}/manifest`,
+          body: JSON.stringify(manifest),
+          timeoutMs: Math.max(timeoutMs, 120_000),
+          // Not pooled: a manifest PUT is not retried blindly on a stale connection.
+          token: await tokens.fresh(),
+        }),
+      ),
     logs: async (provider, leaseId, o) =>
       streamLogs({
         url: providerBaseUrl(provider.hostUri),
@@ -152,4 +145,20 @@ export function createProviderClient(opts: CreateProviderClientOptions): Provide
         token: await tokens.fresh(),
       }),
   };
+}
+
+/** A 2xx JSON answer mapped, anything else as the failure it is. */
+function json<T>(
+  r: ProviderResult<{ status: number; body: string }>,
+  map: (v: unknown) => T,
+): ProviderResult<T> {
+  if (!r.ok) return r;
+  const { status, body } = r.value;
+  if (status < 200 || status > 299)
+    return { ok: false, kind: 'http', status, body: body.slice(0, 2000) };
+  try {
+    return { ok: true, value: map(JSON.parse(body)) };
+  } catch {
+    return { ok: false, kind: 'http', status, body: `invalid JSON: ${body.slice(0, 200)}` };
+  }
 }

@@ -3,6 +3,8 @@
  * Base). `local` is not here: its RPC and address book come from the running devnet.
  */
 import type { AddressBook } from '../../wire/address-book.js';
+import { DEFAULT_MANIFESTS_PER_PROVIDER } from './network-limits.js';
+import type { NetworkLimits } from './network-limits.js';
 
 /** Canonical Multicall3 (same address on every EVM chain); the public books do not list it. */
 export const CANONICAL_MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11';
@@ -15,7 +17,18 @@ export interface NetworkProfile {
   readonly rpcUrl: string;
   readonly secondsPerBlock: number;
   readonly book: AddressBook;
+  /** What the public RPC and the providers take (LEASEHOLD_RPC_RATE_LIMIT overrides the rate). */
+  readonly limits: NetworkLimits;
 }
+
+/**
+ * Base's public RPC endpoints are rate limited and publish no figure: 10 requests a second is a
+ * pace they sustain. A private RPC (LEASEHOLD_RPC_URL) lifts it; LEASEHOLD_RPC_RATE_LIMIT sets it.
+ */
+const PUBLIC_BASE_LIMITS: NetworkLimits = {
+  rpcRequestsPerSecond: 10,
+  manifestsPerProvider: DEFAULT_MANIFESTS_PER_PROVIDER,
+};
 
 const uSpon = (address: string): AddressBook['tokens'] => [
   { symbol: 'uSPON', address, decimals: 6 },
@@ -26,6 +39,7 @@ const TESTNET: NetworkProfile = {
   name: 'spheron-testnet',
   rpcUrl: 'https://sepolia.base.org',
   secondsPerBlock: 2,
+  limits: PUBLIC_BASE_LIMITS,
   book: {
     chainId: 84532,
     contracts: {
@@ -49,6 +63,7 @@ const MAINNET: NetworkProfile = {
   name: 'spheron-mainnet',
   rpcUrl: 'https://mainnet.base.org',
   secondsPerBlock: 2,
+  limits: PUBLIC_BASE_LIMITS,
   book: {
     chainId: 8453,
     contracts: {

@@ -4,6 +4,7 @@
  */
 import type { BlockTimeSource } from '../../cli/plan/plan-types.js';
 import type { AddressBook } from '../../wire/address-book.js';
+import type { NetworkLimits } from './network-limits.js';
 
 /** A payment token of a network. */
 export interface NetworkToken {
@@ -36,6 +37,11 @@ export interface ResolvedNetwork {
    * the signer falls back to; never true for a real chain.
    */
   readonly devWallet: boolean;
+  /**
+   * What its endpoints take (RPC rate, manifests per provider), as its profile declares and the
+   * environment overrides (network-limits.ts); absent: nothing declared.
+   */
+  readonly limits?: NetworkLimits | undefined;
 }
 
 /** What the local devnet tells a client about itself (the devnet's `DevnetInfo`, narrowed). */

@@ -8,6 +8,7 @@
 import { LeaseholdError } from '../../cli/diag/index.js';
 import type { BlockTimeSource } from '../../cli/plan/plan-types.js';
 import type { AddressBook } from '../../wire/address-book.js';
+import type { NetworkLimits } from './network-limits.js';
 import type { ResolvedNetwork } from './network-types.js';
 import { KNOWN_NETWORKS, NETWORK_PROFILES } from './network-profiles.js';
 
@@ -74,6 +75,7 @@ export function resolveNetwork(input: ResolveNetworkInput): NetworkChoice {
         secondsPerBlock: profile.secondsPerBlock,
         blockTimeSource: 'profile',
         book: profile.book,
+        limits: profile.limits,
       }),
     };
   }
@@ -157,6 +159,8 @@ export interface FromBookInput {
   readonly book: AddressBook;
   /** @default false */
   readonly devWallet?: boolean | undefined;
+  /** What the endpoints take; absent: nothing declared. */
+  readonly limits?: NetworkLimits | undefined;
 }
 
 /** A resolved network from an address book. */
@@ -170,5 +174,6 @@ export function fromBook(input: FromBookInput): ResolvedNetwork {
     blockTimeSource: input.blockTimeSource,
     tokens: input.book.tokens,
     devWallet: input.devWallet ?? false,
+    ...(input.limits === undefined ? {} : { limits: input.limits }),
   };
 }

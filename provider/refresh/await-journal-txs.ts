@@ -1,7 +1,10 @@
 /**
  * Asks the node about every journalled `createOrder` transaction and, while some are pending,
  * asks again until they are mined or dropped or the deadline passes — so a crashed apply's order
- * still in the mempool is adopted instead of ordered a second time.
+ * still in the mempool is adopted instead of ordered a second time. A hash the node does not know
+ * is not yet "never sent" when the entry has a nonce: a re-send with a bumped fee changes the hash
+ * and keeps the nonce, so a used nonce means some version may have been mined (`nonce-used`: look
+ * for the order by its tag), and a nonce still held in the mempool means it may yet be (pending).
  */
 import { systemClock } from '../../common/index.js';
 import type { Clock } from '../../common/index.js';
@@ -11,9 +14,28 @@ import type { OrderTxLookup } from '../marketplace/order-logs.js';
 import { formatDuration } from '../../common/units/format-duration.js';
 import { slotAddress } from '../resources/instance/slot-address.js';
 
+/** What the node says of a journalled transaction, with what its nonce tells. */
+export type JournalTxLookup = OrderTxLookup | { readonly status: 'nonce-used' };
+
+/**
+ * Pure: what an entry whose hash the node does not know became, from its nonce and the wallet's
+ * transaction counts (mined, and with the mempool).
+ */
+export function fateOfUnknownTx(
+  nonce: number | null | undefined,
+  counts: { readonly mined: number; readonly pending: number },
+): JournalTxLookup {
+  if (nonce === null || nonce === undefined) return { status: 'unknown' };
+  if (counts.mined > nonce) return { status: 'nonce-used' };
+  if (counts.pending > nonce) return { status: 'pending' };
+  return { status: 'unknown' };
+}
+
 /** Inputs of {@link awaitJournalTxs}. */
 export interface AwaitJournalTxsInput {
-  readonly marketplace: Pick<Marketplace, 'orderOfTx'>;
+  readonly marketplace: Pick<Marketplace, 'orderOfTx' | 'transactionCounts'>;
+  /** Lowercase wallet address of the entries' transactions. */
+  readonly tenant: string;
   /** `create-order` entries that carry a tx hash. */
   readonly entries: readonly JournalEntry[];
   /** How long pending transactions are waited for; 0 asks once. */
@@ -29,17 +51,29 @@ export interface AwaitJournalTxsInput {
 /** Each entry's last lookup, by entry id; `pending` ones were still pending at the deadline. */
 export async function awaitJournalTxs(
   input: AwaitJournalTxsInput,
-): Promise<Map<string, OrderTxLookup>> {
+): Promise<Map<string, JournalTxLookup>> {
   const clock = input.clock ?? systemClock;
   const deadline = clock.now() + input.timeoutMs;
-  const out = new Map<string, OrderTxLookup>();
+  const out = new Map<string, JournalTxLookup>();
   let todo = [...input.entries];
   let told = false;
   for (;;) {
     const looked = await Promise.all(
       todo.map((e) => input.marketplace.orderOfTx(e.txHash as string)),
     );
-    todo.forEach((e, i) => out.set(e.id, looked[i] as OrderTxLookup));
+    const unknownWithNonce = todo.some(
+      (e, i) => looked[i]?.status === 'unknown' && typeof e.nonce === 'number',
+    );
+    const counts = unknownWithNonce
+      ? await input.marketplace.transactionCounts(input.tenant)
+      : null;
+    todo.forEach((e, i) => {
+      const l = looked[i] as OrderTxLookup;
+      out.set(
+        e.id,
+        l.status === 'unknown' && counts !== null ? fateOfUnknownTx(e.nonce, counts) : l,
+      );
+    });
     todo = todo.filter((e) => out.get(e.id)?.status === 'pending');
     if (todo.length === 0 || clock.now() >= deadline) return out;
     if (!told) input.log?.(waitingLine(todo, input.timeoutMs));

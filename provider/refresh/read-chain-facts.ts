@@ -1,6 +1,6 @@
 import type { StackState } from '../../cli/state/state-types.js';
 import type { Marketplace, ProviderClient } from '../marketplace/marketplace-types.js';
-import type { ChainFacts, ChainLease } from './chain-lease.js';
+import type { ChainFacts, ChainLease, LeaseStatusReading } from './chain-lease.js';
 import { chainLeaseFromOrder } from './chain-lease-from-order.js';
 import { readLeaseStatuses } from './read-lease-statuses.js';
 
@@ -12,12 +12,18 @@ export interface ReadChainFactsInput {
   readonly tenant: string;
   readonly stack: string;
   readonly prior: StackState | null;
+  /**
+   * False skips the providers: the chain already settles what a plan needs (which leases exist,
+   * on which terms), and a fleet's status reads are its slowest part. @default true
+   */
+  readonly providerStatus?: boolean | undefined;
 }
 
 /**
  * The I/O half of refresh: the tenant's lease ids, then leases and orders of the active ids plus
  * every id state names (batched, so N leases cost a constant number of round trips), then their
- * providers, then every live lease's status from its provider in parallel.
+ * providers, then every live lease's status from its provider, bounded-parallel per provider
+ * (skipped with `providerStatus: false`).
  */
 export async function readChainFacts(input: ReadChainFactsInput): Promise<ChainFacts> {
   const { marketplace: m } = input;
@@ -45,6 +51,9 @@ export async function readChainFacts(input: ReadChainFactsInput): Promise<ChainF
       found.set(chain.id, chain);
     }
   });
-  const statuses = await readLeaseStatuses(input.providerClient, [...found.values()]);
+  const statuses =
+    input.providerStatus === false
+      ? new Map<string, LeaseStatusReading>()
+      : await readLeaseStatuses(input.providerClient, [...found.values()]);
   return { blockNumber, leases: found, activeIds, statuses };
 }

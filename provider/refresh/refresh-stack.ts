@@ -21,6 +21,8 @@ export interface RefreshStackInput {
   readonly now: Date;
   /** How long a pending `createOrder` of the journal is waited for (ms). @default 0 */
   readonly pendingTimeoutMs?: number | undefined;
+  /** False: the chain only, no provider status reads (`--refresh=chain`). @default true */
+  readonly providerStatus?: boolean | undefined;
   /** Progress lines for humans (a wait for a pending order); never secrets. */
   readonly log?: ((line: string) => void) | undefined;
 }

@@ -3,7 +3,10 @@
  * resolved against the chain. A `create-order` with a tx hash is looked up by that hash, whatever
  * its age: mined, its receipt gives the order; pending, it is waited for up to `pendingTimeoutMs`
  * and, still pending then, KEPT in the journal with `plan/order-pending` (nothing may order that
- * slot again while it can still be mined); unknown to the node, it was never sent (or dropped).
+ * slot again while it can still be mined); unknown to the node, its nonce decides: a nonce the
+ * wallet has used means some version of it (a re-send with a bumped fee) may have been mined, so
+ * the logs are scanned as for an entry without a hash; a nonce still held in the mempool is
+ * pending; otherwise it was never sent (or dropped).
  * One without a hash scans the tenant's `OrderCreated` logs of the last 2,000 blocks for orders
  * tagged for that slot. Each order found and not yet in state becomes a `planned` record of its
  * slot, which reconcile then turns into the lease (matched) or keeps (still open). Updates and
@@ -34,7 +37,7 @@ export interface ResolveJournalInput extends Pick<
 > {
   readonly marketplace: Pick<
     Marketplace,
-    'orderOfTx' | 'ordersCreatedBy' | 'blockNumber' | 'readOrders'
+    'orderOfTx' | 'ordersCreatedBy' | 'blockNumber' | 'readOrders' | 'transactionCounts'
   >;
   /** Lowercase wallet address. */
   readonly tenant: string;
@@ -70,7 +73,9 @@ export async function resolveJournal(input: ResolveJournalInput): Promise<Resolv
     const lookup = lookups.get(entry.id);
     let orders: CreatedOrderLog[] = [];
     if (lookup?.status === 'mined') orders = lookup.order === null ? [] : [lookup.order];
-    else if (lookup === undefined) {
+    // No hash yet, or a used nonce whose hash is unknown (a re-sent version was mined): the order,
+    // if any, is found by its tag.
+    else if (lookup === undefined || lookup.status === 'nonce-used') {
       scanned ??= await m.ordersCreatedBy(
         input.tenant,
         Math.max(0, (await m.blockNumber()) - JOURNAL_SCAN_BLOCKS),

@@ -25,6 +25,7 @@ import { resolveSessionSigner } from './resolve-session-signer.js';
 import type { SessionSigner } from './resolve-session-signer.js';
 import type { Marketplace, ProviderClient } from '../marketplace/marketplace-types.js';
 import type { LocalDevnet, ResolvedNetwork } from '../network/network-types.js';
+import { limitsInForce } from '../network/network-limits.js';
 
 /** Connects to a network with a wallet as `req.signer` asks; throws LeaseholdError on failure. */
 export async function connectSession(
@@ -69,7 +70,8 @@ export async function connectParts(
     env: req.env,
     promptPassword: req.promptPassword,
   });
-  const network = await loadNetwork({ ...choice, log: req.log, localDevnet: deps.localDevnet });
+  const loaded = await loadNetwork({ ...choice, log: req.log, localDevnet: deps.localDevnet });
+  const network = { ...loaded, limits: limitsInForce(loaded.limits, req.env) };
   const wallet = signer.wallet;
   const marketplace = await createMarketplace({
     network,
@@ -78,6 +80,7 @@ export async function connectParts(
   const providerClient = createProviderClient({
     signer: signer.messageSigner,
     now: () => new Date(),
+    manifestsPerProvider: network.limits.manifestsPerProvider,
   });
   return { network, signer, marketplace, providerClient };
 }
@@ -107,6 +110,7 @@ function buildSession(parts: SessionParts, log: (line: string) => void): Provide
         source: network.blockTimeSource,
       },
     },
+    limits: { rpcRequestsPerSecond: network.limits?.rpcRequestsPerSecond ?? null },
     tenant,
     refresh: (r) =>
       refreshStack({
@@ -116,6 +120,7 @@ function buildSession(parts: SessionParts, log: (line: string) => void): Provide
         prior: r.prior,
         now: new Date(),
         pendingTimeoutMs: r.pendingTimeoutMs,
+        providerStatus: r.providerStatus,
         log,
       }),
     importStack: (r) =>

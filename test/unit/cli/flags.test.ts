@@ -19,6 +19,24 @@ describe('normalizeBooleanFlags', () => {
   });
 });
 
+describe('normalizeBooleanFlags with --refresh (true, false or chain)', () => {
+  const flags = { refresh: { type: 'option', options: ['true', 'false', 'chain'] } };
+
+  it('GIVEN the boolean spellings WHEN normalised THEN they become the option values', () => {
+    expect(normalizeBooleanFlags(['--refresh', '--no-refresh'], flags)).toEqual([
+      '--refresh=true',
+      '--refresh=false',
+    ]);
+  });
+
+  it('GIVEN --refresh=chain and --refresh=false WHEN normalised THEN they are untouched', () => {
+    expect(normalizeBooleanFlags(['--refresh=chain', '--refresh=false'], flags)).toEqual([
+      '--refresh=chain',
+      '--refresh=false',
+    ]);
+  });
+});
+
 describe('stateFlags', () => {
   it('GIVEN --lock-timeout WHEN parsed by the flag THEN it yields ms, default 0', async () => {
     const flag = stateFlags['lock-timeout'];

@@ -31,11 +31,16 @@ async function apply(opts: {
   state?: StackState | null;
   mode?: PlanMode;
   apply?: MemoryApplyOptions;
-  parallelism?: number;
+  parallelism?: number | null;
+  rpcRequestsPerSecond?: number;
   env?: Record<string, string>;
   controller?: AbortController;
 }) {
-  const session = createMemorySession({ apply: opts.apply });
+  const memory = createMemorySession({ apply: opts.apply });
+  const session =
+    opts.rpcRequestsPerSecond === undefined
+      ? memory
+      : { ...memory, limits: { rpcRequestsPerSecond: opts.rpcRequestsPerSecond } };
   const backend = createMemoryBackend(opts.state ?? null);
   const model = opts.model === undefined ? memoryModel([box(), watch], urlOutput) : opts.model;
   const planned = await planStack({
@@ -60,14 +65,14 @@ async function apply(opts: {
     model: opts.mode === 'destroy' ? null : model,
     plan: planned.plan,
     stateChanged: true,
-    parallelism: opts.parallelism ?? 10,
+    parallelism: opts.parallelism === undefined ? 10 : opts.parallelism,
     env: opts.env ?? {},
     signal: (opts.controller ?? new AbortController()).signal,
     emit: (e) => events.push(e),
     timeouts: DEFAULT_APPLY_TIMEOUTS,
     now: () => NOW,
   });
-  return { res, session, backend, events, chain: session.chain };
+  return { res, session, backend, events, chain: memory.chain };
 }
 
 // A turn of the event loop, so other slots get to start: no clock involved.
@@ -112,6 +117,27 @@ describe('applyPlan', () => {
     });
     expect(chain.maxConcurrent).toBe(2);
     expect(countOutcomes(res.outcomes).added).toBe(6);
+  });
+
+  it('GIVEN no --parallelism and 30 slots WHEN applied THEN every slot runs at once (no fixed 10)', async () => {
+    const { res, chain } = await apply({
+      model: memoryModel([box({ count: 30 })]),
+      parallelism: null,
+      apply: { onApply: tick },
+    });
+    expect(chain.maxConcurrent).toBe(30);
+    expect(countOutcomes(res.outcomes).added).toBe(30);
+  });
+
+  it('GIVEN no --parallelism and a network declaring 3 RPC requests a second WHEN 30 slots are applied THEN the rate bounds them', async () => {
+    // 3 requests/s × 2 s blocks (the memory session's) ÷ 2 requests per slot and block = 3.
+    const { chain } = await apply({
+      model: memoryModel([box({ count: 30 })]),
+      parallelism: null,
+      rpcRequestsPerSecond: 3,
+      apply: { onApply: tick },
+    });
+    expect(chain.maxConcurrent).toBe(3);
   });
 
   it('GIVEN scale-in and a replacement WHEN applied THEN every close comes after every create', async () => {

@@ -211,6 +211,20 @@ describe('planStack', () => {
     expect(plan).toMatchObject({ errored: true, applyable: false });
   });
 
+  it('GIVEN --refresh=chain WHEN planned THEN refresh is asked for the chain only, no provider status reads', async () => {
+    const asked: (boolean | undefined)[] = [];
+    await runPlan({
+      session: {
+        refresh: (prior, req) => {
+          asked.push(req.providerStatus);
+          return { state: prior ?? memoryState([]), drift: [], diagnostics: [] };
+        },
+      },
+      extra: { refresh: 'chain' },
+    });
+    expect(asked).toEqual([false]);
+  });
+
   it('GIVEN --refresh=false WHEN planned THEN the session is never asked to refresh', async () => {
     const { plan } = await runPlan({
       state: memoryState([box(), watch]),

@@ -1,7 +1,13 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
 import { marketplaceInterfaces } from '../../../../wire/contract-interfaces.js';
-import { encodeAggregate3, splitAggregate3 } from '../../../../provider/marketplace/multicall.js';
+import {
+  CALL_GAS_BUDGET,
+  MAX_PAGE_CALLS,
+  encodeAggregate3,
+  multicallPageSize,
+  splitAggregate3,
+} from '../../../../provider/marketplace/multicall.js';
 
 const iface = marketplaceInterfaces().Multicall3;
 const encode = (results: readonly (readonly [boolean, Uint8Array])[]): Buffer => {
@@ -68,5 +74,23 @@ describe('encodeAggregate3', () => {
     );
     const target = `0x${'ab'.repeat(20)}`;
     expect(() => encodeAggregate3('0x82ad56cb', [{ target, data: '0xabc' }])).toThrow(RangeError);
+  });
+});
+
+describe('multicallPageSize', () => {
+  it('GIVEN cheap lease reads WHEN paged THEN as many as the gas budget takes (so 10,000 leases are a dozen pages)', () => {
+    expect(multicallPageSize(30_000)).toBe(800);
+    expect(Math.ceil(10_000 / multicallPageSize(30_000))).toBe(13);
+  });
+
+  it('GIVEN order reads (a spec string each) WHEN paged THEN fewer per page, each eth_call under the cap', () => {
+    const size = multicallPageSize(90_000);
+    expect(size).toBe(266);
+    expect(size * 90_000).toBeLessThanOrEqual(CALL_GAS_BUDGET);
+  });
+
+  it('GIVEN trivial reads or huge ones WHEN paged THEN between 1 and the response-size bound', () => {
+    expect(multicallPageSize(1)).toBe(MAX_PAGE_CALLS);
+    expect(multicallPageSize(100_000_000)).toBe(1);
   });
 });

@@ -44,13 +44,14 @@ const orderInfo = (id: bigint): OrderInfo => ({
   tiers: [3],
 });
 
-const entry = (id: string, txHash: string | null): JournalEntry => ({
+const entry = (id: string, txHash: string | null, nonce?: number): JournalEntry => ({
   id,
   operation: 'create-order',
   address: 'instance.web',
   key: '0',
   orderId: null,
   txHash,
+  ...(nonce === undefined ? {} : { nonce }),
   createdAt: '2026-03-01T11:59:00.000Z',
 });
 
@@ -66,7 +67,11 @@ const state = (journal: JournalEntry[]): StackState => ({
   journal,
 });
 
-function fakeChain(script: Record<string, OrderTxLookup[]>, logs: CreatedOrderLog[] = []) {
+function fakeChain(
+  script: Record<string, OrderTxLookup[]>,
+  logs: CreatedOrderLog[] = [],
+  counts: { mined: number; pending: number } = { mined: 0, pending: 0 },
+) {
   const calls = { lookups: [] as string[], scans: 0, slept: 0 };
   let ms = 0;
   const input: Omit<ResolveJournalInput, 'prior'> = {
@@ -92,6 +97,7 @@ function fakeChain(script: Record<string, OrderTxLookup[]>, logs: CreatedOrderLo
       },
       blockNumber: async () => 5000,
       readOrders: async (ids) => ids.map(orderInfo),
+      transactionCounts: async () => counts,
     },
   };
   return { input, calls, elapsed: () => ms };
@@ -180,5 +186,35 @@ describe('resolveJournal', () => {
     expect(slotOrders(res.state)).toEqual(['0:9:planned']);
     expect(res.state.journal).toEqual([]);
     expect(chain.calls.scans).toBe(1);
+  });
+
+  it('GIVEN an unknown hash whose nonce the wallet has used WHEN resolved THEN an earlier version may have been mined: the log scan adopts the tagged order', async () => {
+    const chain = fakeChain({ '0xb2': [{ status: 'unknown' }] }, [orderLog(11n, '0xb1')], {
+      mined: 8,
+      pending: 8,
+    });
+    const res = await resolveJournal({ ...chain.input, prior: state([entry('j1', '0xb2', 7)]) });
+    expect(slotOrders(res.state)).toEqual(['0:11:planned']);
+    expect(res.state.journal).toEqual([]);
+    expect(chain.calls.scans).toBe(1);
+  });
+
+  it('GIVEN an unknown hash whose nonce is still held in the mempool WHEN resolved THEN it stays pending: no second order for the slot', async () => {
+    const chain = fakeChain({ '0xb2': [{ status: 'unknown' }] }, [], { mined: 7, pending: 8 });
+    const prior = state([entry('j1', '0xb2', 7)]);
+    const res = await resolveJournal({ ...chain.input, prior });
+    expect(res.state.journal).toEqual(prior.journal);
+    expect(res.diagnostics.map((d) => d.code)).toEqual(['plan/order-pending']);
+    expect(chain.calls.scans).toBe(0);
+  });
+
+  it('GIVEN an unknown hash whose nonce is unused WHEN resolved THEN it was never sent: cleared, no scan', async () => {
+    const chain = fakeChain({ '0xb2': [{ status: 'unknown' }] }, [orderLog(11n, '0xb1')], {
+      mined: 7,
+      pending: 7,
+    });
+    const res = await resolveJournal({ ...chain.input, prior: state([entry('j1', '0xb2', 7)]) });
+    expect(res).toEqual({ state: state([]), diagnostics: [] });
+    expect(chain.calls.scans).toBe(0);
   });
 });

@@ -1,0 +1,79 @@
+// The transaction pipeline of one wallet against a real anvil (2 s blocks): a burst goes out
+// without waiting for receipts (local nonces, in order), and a transaction the node drops from
+// its mempool is re-sent with the SAME nonce and a bumped fee — one transaction mined, never two.
+import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
+import { Wallet } from 'ethers';
+import { DEV_ACCOUNTS } from '../../../wire/dev-accounts.js';
+import { startAnvil } from '../../../devnet/chain/start-anvil.js';
+import type { AnvilHandle } from '../../../devnet/chain/start-anvil.js';
+import { CountingProvider } from '../../../provider/marketplace/counting-provider.js';
+import { TxPipeline } from '../../../provider/marketplace/tx-pipeline.js';
+import { waitFor } from '../../support/wait-for.js';
+
+jest.setTimeout(120_000);
+let anvil: AnvilHandle;
+let provider: CountingProvider;
+
+beforeAll(async () => {
+  anvil = await startAnvil({ blockTime: 2 });
+  provider = new CountingProvider({ rpcUrl: anvil.rpcUrl, chainId: 31337, secondsPerBlock: 2 });
+});
+afterAll(async () => {
+  provider?.destroy();
+  await anvil?.stop();
+});
+
+function pipelineOf(key: string): { pipeline: TxPipeline; address: string } {
+  const wallet = new Wallet(key, provider);
+  const pipeline = new TxPipeline({ provider, wallet, pollMs: 200, stuckAfterMs: 30_000 });
+  return { pipeline, address: wallet.address };
+}
+
+describe('TxPipeline on anvil', () => {
+  it('GIVEN 30 transactions sent at once WHEN mined THEN nonces are consecutive, all were sent before the first receipt, and they land within two blocks', async () => {
+    const { pipeline, address } = pipelineOf(DEV_ACCOUNTS[5]?.privateKey ?? '');
+    const start = await provider.getTransactionCount(address, 'latest');
+    const signed: number[] = [];
+    const receipts = await Promise.all(
+      Array.from({ length: 30 }, () =>
+        pipeline.send({ to: address, value: 1n }, (_hash, nonce) => {
+          signed.push(nonce);
+        }),
+      ),
+    );
+    expect([...signed].sort((a, b) => a - b)).toEqual(
+      Array.from({ length: 30 }, (_, i) => start + i),
+    );
+    const blocks = new Set(receipts.map((r) => r.blockNumber));
+    expect(Math.max(...blocks) - Math.min(...blocks)).toBeLessThanOrEqual(1);
+    expect(await provider.getTransactionCount(address, 'latest')).toBe(start + 30);
+  });
+
+  it('GIVEN a transaction the node drops from its mempool WHEN waited for THEN it is re-sent with the same nonce and a bumped fee, and mined once', async () => {
+    const { pipeline, address } = pipelineOf(DEV_ACCOUNTS[6]?.privateKey ?? '');
+    const start = await provider.getTransactionCount(address, 'latest');
+    const versions: { hash: string; nonce: number }[] = [];
+    let dropped: Promise<unknown> | null = null;
+    const receipt = await pipeline.send({ to: address, value: 1n }, (hash, nonce) => {
+      versions.push({ hash, nonce });
+      // The first version is dropped as soon as the node holds it, before a block can mine it.
+      dropped ??= waitFor(
+        'the first version dropped',
+        async () => (await provider.send('anvil_dropTransaction', [hash])) !== null,
+        10_000,
+        5,
+      );
+    });
+    await dropped;
+    expect(versions.length).toBeGreaterThanOrEqual(2);
+    expect(new Set(versions.map((v) => v.nonce))).toEqual(new Set([start]));
+    expect(receipt.hash).toBe(versions.at(-1)?.hash);
+    const [first, mined] = await Promise.all([
+      provider.getTransaction(versions[0]?.hash ?? ''),
+      provider.getTransaction(receipt.hash),
+    ]);
+    expect(first).toBeNull();
+    expect(mined?.nonce).toBe(start);
+    expect(await provider.getTransactionCount(address, 'latest')).toBe(start + 1);
+  });
+});
