@@ -14,6 +14,7 @@ export interface RunShowRequest {
   readonly file?: string | undefined;
   readonly app?: string | undefined;
   readonly statePath?: string | undefined;
+  readonly backendConfig?: readonly string[] | undefined;
   readonly cwd: string;
 }
 

@@ -17,7 +17,11 @@ export default class StateUnlock extends LeaseholdCommand {
     '<%= config.bin %> <%= command.id %> 0b6f0b64-59a4-4cd1-9d3c-6b4f0f5f8c2e',
     '<%= config.bin %> <%= command.id %> 0b6f0b64-59a4-4cd1-9d3c-6b4f0f5f8c2e -f examples/web.yaml --json',
   ];
-  static override flags = { ...stackFlags, state: stateFlags.state };
+  static override flags = {
+    ...stackFlags,
+    state: stateFlags.state,
+    'backend-config': stateFlags['backend-config'],
+  };
   static override args = {
     lockId: Args.string({
       name: 'LOCK_ID',
@@ -32,6 +36,7 @@ export default class StateUnlock extends LeaseholdCommand {
       file: flags.file,
       app: flags.app,
       statePath: flags.state,
+      backendConfig: flags['backend-config'],
       cwd: process.cwd(),
     });
     await backend.forceUnlock(args.lockId);
