@@ -12,6 +12,7 @@ import { applyStack } from './apply-stack.js';
 import { applyTimeoutsFromEnv } from './apply-timeouts-from-env.js';
 import type { ApplyStackResult } from './apply-stack.js';
 import { openStack } from './open-stack.js';
+import { saveErroredState } from './save-errored-state.js';
 import type { OpenStackRequest } from './open-stack.js';
 
 /** `leasehold apply [PLANFILE]` / `destroy` as typed options. */
@@ -79,13 +80,29 @@ export async function runApply(req: RunApplyRequest): Promise<RunApplyResult> {
       now: req.now ?? (() => new Date()),
       confirm: req.confirm,
     });
+    const errored =
+      res.unsaved === undefined
+        ? []
+        : [
+            await saveErroredState({
+              state: res.unsaved,
+              specFile: stack.file,
+              fileFlag: req.file,
+              cwd: req.cwd,
+              env: req.env,
+              location: stack.backend.location,
+              cause: firstWriteError(res.diagnostics),
+            }),
+          ];
     return {
       ...res,
-      diagnostics: [...stack.warnings, ...res.diagnostics],
+      status: errored.length > 0 ? 'failed' : res.status,
+      diagnostics: [...stack.warnings, ...res.diagnostics, ...errored],
       outputs: res.state?.outputs ?? {},
     };
   } finally {
     await stack.session.close();
+    await stack.backend.close?.();
   }
 }
 
@@ -102,4 +119,10 @@ async function readPlanText(cwd: string, file: string): Promise<string> {
       }),
     ]);
   }
+}
+
+/** The first state-backend error among the diagnostics, as the cause to name. */
+function firstWriteError(diags: readonly { code: string; detail?: string | undefined }[]): string {
+  const d = diags.find((x) => x.code.startsWith('state/'));
+  return d?.detail ?? 'the backend refused the write';
 }

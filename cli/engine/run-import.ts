@@ -27,5 +27,6 @@ export async function runImport(req: RunImportRequest): Promise<ImportStackResul
     return { ...res, diagnostics: [...stack.warnings, ...res.diagnostics] };
   } finally {
     await stack.session.close();
+    await stack.backend.close?.();
   }
 }

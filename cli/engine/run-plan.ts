@@ -61,5 +61,6 @@ export async function runPlan(req: RunPlanRequest): Promise<RunPlanResult> {
     return { plan: res.plan, diagnostics, out };
   } finally {
     await stack.session.close();
+    await stack.backend.close?.();
   }
 }

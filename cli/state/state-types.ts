@@ -166,6 +166,17 @@ export interface ActivityFilter {
   readonly resource?: string | undefined;
 }
 
+/** A controller's bid for leadership of a stack (shared backends only). */
+export type LeaderAttempt =
+  | {
+      readonly acquired: true;
+      readonly lock: LockInfo;
+      /** False once the leadership is gone (its connection died): stop acting at once. */
+      alive(): Promise<boolean>;
+      release(): Promise<void>;
+    }
+  | { readonly acquired: false; readonly holder: LockInfo };
+
 /** Where state lives: the local file backend (the default) or PostgreSQL (`pg`). */
 export interface StateBackend {
   /** `local` or `pg`; absent in test doubles. */
@@ -194,6 +205,11 @@ export interface StateBackend {
   appendActivity?(entry: ActivityEntry): Promise<void>;
   /** Activity entries, oldest first. */
   readActivity?(filter: ActivityFilter): Promise<readonly ActivityEntry[]>;
+  /**
+   * Tries once for the controllers' leader lock of this stack (pg: a session advisory lock on
+   * its own connection, freed when the leader dies). Absent: the caller uses the leader file.
+   */
+  tryLeader?(info: Omit<LockInfo, 'id' | 'created' | 'path'>): Promise<LeaderAttempt>;
   /** Frees connections; the backend is unusable afterwards. */
   close?(): Promise<void>;
 }

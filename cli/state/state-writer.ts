@@ -20,6 +20,8 @@ export type StateMutation = (current: StackState) => StackState;
  */
 export class StateWriter {
   private current: StackState;
+  private unsavedState: StackState | null = null;
+  private failure: unknown = null;
   private tail: Promise<unknown> = Promise.resolve();
   private readonly backend: StateBackend;
 
@@ -33,13 +35,42 @@ export class StateWriter {
     return this.current;
   }
 
+  /**
+   * The error of the store write that failed (the database went away, the lock was lost, a
+   * conflict), or null. From then on every mutation is kept in memory only ({@link unsaved}) and
+   * rejects with it, and no intent is recorded: nothing new is sent after the state stopped
+   * being saved. A write refused for its content (wrong stack, invalid state) does not count.
+   */
+  get writeFailure(): unknown {
+    return this.failure;
+  }
+
+  /** After a write failure: the state with every mutation since, none of it saved; else null. */
+  get unsaved(): StackState | null {
+    return this.unsavedState;
+  }
+
   /** Queues a mutation; resolves with the snapshot once it is on disk. */
   mutate(fn: StateMutation): Promise<StackState> {
     const run = async (): Promise<StackState> => {
+      if (this.unsavedState !== null) {
+        const kept = fn(this.unsavedState);
+        if (kept !== this.unsavedState)
+          this.unsavedState = { ...kept, serial: nextSerial(this.unsavedState) };
+        throw this.failure;
+      }
       const proposed = fn(this.current);
       if (proposed === this.current) return this.current;
       const next: StackState = { ...proposed, serial: nextSerial(this.current) };
-      await this.backend.write(next);
+      try {
+        await this.backend.write(next);
+      } catch (err) {
+        if (!isContentRefusal(err)) {
+          this.failure = err;
+          this.unsavedState = next;
+        }
+        throw err;
+      }
       this.current = next;
       return next;
     };
@@ -50,6 +81,8 @@ export class StateWriter {
 
   /** Journals an intent before its transaction is sent (replacing an entry with the same id). */
   recordIntent(entry: JournalEntry): Promise<StackState> {
+    // After a failed write no transaction may start: refuse before the intent reaches memory.
+    if (this.failure !== null) return Promise.reject(this.failure);
     return this.mutate((s) => ({
       ...s,
       journal: [...s.journal.filter((e) => e.id !== entry.id), entry],
@@ -69,4 +102,10 @@ export class StateWriter {
   async idle(): Promise<void> {
     await this.tail;
   }
+}
+
+/** A write refused for what it carries (a bug in the caller), not because the store failed. */
+function isContentRefusal(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'state/wrong-stack' || code === 'internal/invalid-state';
 }
