@@ -79,6 +79,8 @@ export interface ApplyPlanResult {
    * (the edge writes it to errored.state.json). Nothing was sent after the failure.
    */
   readonly unsaved?: StackState | undefined;
+  /** Transaction hashes journalled during the run. */
+  readonly txHashes?: readonly string[] | undefined;
 }
 
 /**
@@ -146,6 +148,7 @@ export async function applyPlan(input: ApplyPlanInput): Promise<ApplyPlanResult>
   return {
     state: writer.state,
     ...(unsaved === null ? {} : { unsaved }),
+    txHashes: writer.txHashes,
     outcomes,
     diagnostics: outcomes.flatMap((o) => o.diagnostics),
     // A slot stopped by the provider at a safe point reports `apply/interrupted` as a failure;

@@ -69,6 +69,8 @@ export interface ApplyStackResult {
   readonly state: StackState | null;
   /** A state write failed: what could not be saved (see `ApplyPlanResult.unsaved`). */
   readonly unsaved?: StackState | undefined;
+  /** Transaction hashes sent during the run. */
+  readonly txHashes?: readonly string[] | undefined;
 }
 
 /**
@@ -110,6 +112,7 @@ export function applyStack(input: ApplyStackInput): Promise<ApplyStackResult> {
       diagnostics: [...start.warnings, ...res.diagnostics],
       state: res.state,
       ...(res.unsaved === undefined ? {} : { unsaved: res.unsaved }),
+      txHashes: res.txHashes ?? [],
     };
   });
 }

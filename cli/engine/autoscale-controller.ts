@@ -7,6 +7,7 @@ import { DEFAULT_APPLY_TIMEOUTS } from './apply-plan.js';
 import type { ApplyTimeouts } from './apply-plan.js';
 import { runAutoscaleCycle } from './autoscale-cycle.js';
 import { autoscalePaths } from './autoscale-history.js';
+import { logActivity } from '../state/activity.js';
 import { acquireLeadership } from './autoscale-leadership.js';
 import type { Leadership } from './autoscale-leadership.js';
 import { reloadStackModel } from './load-stack-model.js';
@@ -139,6 +140,19 @@ async function cycles(
       diagnostics = res.diagnostics;
       sayUnapplied(req, episode, res.unapplied);
       res.events.forEach((e) => req.onEvent(e));
+      for (const e of res.events.filter((x) => x.action !== 'none'))
+        await logActivity({
+          backend: stack.backend,
+          env: req.env,
+          now: now(),
+          entry: {
+            stack: stack.model.stack,
+            command: 'autoscale',
+            summary: `${e.action} ${e.resource}: ${e.current} → ${e.desired}${e.outcome === undefined ? '' : ` (${e.outcome})`}${e.blockedBy === null ? '' : `, held by ${e.blockedBy}`}`,
+            resources: [e.resource],
+            txHashes: [],
+          },
+        });
     } catch (err) {
       // A long-running controller survives a bad cycle (RPC down, provider gone); --once reports it.
       if (req.once || !(err instanceof Error)) throw err;

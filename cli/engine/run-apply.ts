@@ -13,6 +13,8 @@ import { applyTimeoutsFromEnv } from './apply-timeouts-from-env.js';
 import type { ApplyStackResult } from './apply-stack.js';
 import { openStack } from './open-stack.js';
 import { saveErroredState } from './save-errored-state.js';
+import { applyActivity } from './apply-activity.js';
+import { logActivity } from '../state/activity.js';
 import type { OpenStackRequest } from './open-stack.js';
 
 /** `leasehold apply [PLANFILE]` / `destroy` as typed options. */
@@ -94,9 +96,27 @@ export async function runApply(req: RunApplyRequest): Promise<RunApplyResult> {
               cause: firstWriteError(res.diagnostics),
             }),
           ];
+    const logged =
+      res.status === 'cancelled' || res.status === 'refused' || res.status === 'no-changes'
+        ? null
+        : await logActivity({
+            backend: stack.backend,
+            env: req.env,
+            now: (req.now ?? (() => new Date()))(),
+            entry: applyActivity({
+              command: req.mode === 'destroy' ? 'destroy' : 'apply',
+              stack: stack.model.stack,
+              status: errored.length > 0 ? 'failed' : res.status,
+              plan: res.plan,
+              outcomes: res.outcomes,
+              txHashes: res.txHashes ?? [],
+              serial: res.unsaved?.serial ?? res.state?.serial ?? null,
+            }),
+          });
+    if (logged !== null) errored.push(logged);
     return {
       ...res,
-      status: errored.length > 0 ? 'failed' : res.status,
+      status: errored.some((d) => d.severity === 'error') ? 'failed' : res.status,
       diagnostics: [...stack.warnings, ...res.diagnostics, ...errored],
       outputs: res.state?.outputs ?? {},
     };

@@ -22,6 +22,7 @@ export class StateWriter {
   private current: StackState;
   private unsavedState: StackState | null = null;
   private failure: unknown = null;
+  private readonly hashes = new Set<string>();
   private tail: Promise<unknown> = Promise.resolve();
   private readonly backend: StateBackend;
 
@@ -43,6 +44,11 @@ export class StateWriter {
    */
   get writeFailure(): unknown {
     return this.failure;
+  }
+
+  /** Every transaction hash journalled through this writer, in order (the activity log's). */
+  get txHashes(): readonly string[] {
+    return [...this.hashes];
   }
 
   /** After a write failure: the state with every mutation since, none of it saved; else null. */
@@ -83,6 +89,7 @@ export class StateWriter {
   recordIntent(entry: JournalEntry): Promise<StackState> {
     // After a failed write no transaction may start: refuse before the intent reaches memory.
     if (this.failure !== null) return Promise.reject(this.failure);
+    if (entry.txHash !== null) this.hashes.add(entry.txHash);
     return this.mutate((s) => ({
       ...s,
       journal: [...s.journal.filter((e) => e.id !== entry.id), entry],
