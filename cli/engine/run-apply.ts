@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DiagnosticsError, errorDiag, hasErrors } from '../diag/index.js';
 import { decodePlan } from '../plan/plan-file.js';
+import { openPlanText } from '../plan/plan-seal.js';
 import type { PlanFile } from '../plan/plan-file.js';
 import type { Plan } from '../plan/plan-types.js';
 import type { OutputState } from '../state/state-types.js';
@@ -54,7 +55,7 @@ export async function runApply(req: RunApplyRequest): Promise<RunApplyResult> {
   try {
     let planFile: PlanFile | null = null;
     if (text !== null) {
-      const decoded = decodePlan(text, {
+      const decoded = decodePlan(openPlanText(text, req.planFile ?? '', req.env), {
         file: req.planFile ?? '',
         expectedStack: stack.model.stack,
       });

@@ -3,6 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { DiagnosticsError, hasErrors } from '../diag/index.js';
 import { loadProvider } from '../providers.js';
 import { resolveBackendConfig } from './backend-config.js';
+import type { BackendConfig } from './backend-config.js';
 import { createStateBackend } from './create-state-backend.js';
 import { createStateCodec } from './crypto/state-codec.js';
 import { readStateKeys } from './crypto/state-keys.js';
@@ -27,6 +28,10 @@ export interface OpenStateRequest {
 export interface OpenStateResult {
   readonly backend: StateBackend;
   readonly stack: string;
+  /** The backend chosen (spec, LEASEHOLD_BACKEND, --backend-config). */
+  readonly config: BackendConfig;
+  /** Directory of the spec (or of `--state`). */
+  readonly dir: string;
 }
 
 /**
@@ -48,7 +53,7 @@ export async function openStateBackend(req: OpenStateRequest): Promise<OpenState
       env,
       writePlain: req.writePlain,
     });
-    return { backend, stack };
+    return { backend, stack, config, dir: dirname(statePath) };
   }
   const provider = await loadProvider();
   const res = await provider.loadStack({ file: req.file, app: req.app, cwd: req.cwd });
@@ -68,7 +73,7 @@ export async function openStateBackend(req: OpenStateRequest): Promise<OpenState
     env,
     writePlain: req.writePlain,
   });
-  return { backend, stack };
+  return { backend, stack, config, dir };
 }
 
 async function stackOfStateFile(
