@@ -14,6 +14,8 @@ import {
 } from '../state-errors.js';
 import type {
   ActivityEntry,
+  ActivityFilter,
+  LeaderAttempt,
   LockInfo,
   StackState,
   StateBackend,
@@ -30,10 +32,12 @@ import {
 } from './pg-advisory-lock.js';
 import { checkout, connectSession, createDataPool } from './pg-connect.js';
 import { pgError } from './pg-errors.js';
-import { ensurePgSchema, PG_SCHEMA_VERSION, quoteIdent } from './pg-schema.js';
+import { currentHolder, readLockRow, writeLockRow } from './pg-lock-row.js';
+import { ensurePgSchema, LOCK_NAMESPACE, PG_SCHEMA_VERSION, quoteIdent } from './pg-schema.js';
 import { describePgTarget } from './pg-target.js';
 import type { PgTarget } from './pg-target.js';
 import type { PgClientLike, PgQueryable } from './pg-types.js';
+import { writeVersion } from './pg-write-version.js';
 
 /** What the pg backend needs: where (from the environment), which stack, and how to encode. */
 export interface PgBackendOptions {
@@ -50,8 +54,11 @@ export interface PgBackendOptions {
   readonly onLockWait?: ((holder: LockInfo, timeoutMs: number) => void) | undefined;
 }
 
+type LockRequest = Omit<LockInfo, 'id' | 'created' | 'path'>;
+
+/** A held lock: its dedicated session, and why it died if it did. */
 interface Held {
-  readonly client: PgClientLike;
+  client: PgClientLike | null;
   lost: Error | null;
 }
 
@@ -62,256 +69,207 @@ interface Held {
  * holding LockInfo; a pooler that breaks sessions is refused.
  */
 export function createPgBackend(opts: PgBackendOptions): StateBackend {
-  const { target, stack, codec } = opts;
-  const clock = opts.clock ?? systemClock;
-  const s = quoteIdent(opts.schema);
-  const where = describePgTarget(target);
-  const location = `pg://${where}/${opts.schema}/${stack}`;
-  const lockKey = advisoryKey(`${opts.schema}\0${stack}`);
-  const held = new Map<string, Held>();
-  let pool: Pool | null = null;
-  let ready: Promise<void> | null = null;
-  let base: { lineage: string; serial: number } | null = null;
-  let lastState: StackState | null = null;
+  return new PgBackend(opts);
+}
 
-  async function db(): Promise<Pool> {
-    pool ??= await createDataPool(target);
-    const p = pool;
-    ready ??= (async () => {
-      const c = await checkout(p, target);
-      try {
-        await ensurePgSchema(c, opts.schema);
-      } catch (err) {
-        if (err instanceof Error && err.message.startsWith('newer:'))
-          throw new LeaseholdError({
-            code: 'state/pg-schema-newer',
-            summary: 'The pg schema was written by a newer Leasehold',
-            detail: `Schema "${opts.schema}" in ${where} is at version ${err.message.slice(6)}; this Leasehold knows version ${PG_SCHEMA_VERSION}.`,
-            hint: 'Upgrade Leasehold.',
-          });
-        throw pgError(err, target, 'creating the schema in');
-      } finally {
-        c.release();
-      }
-    })().catch((err: unknown) => {
-      ready = null;
-      throw err;
-    });
-    await ready;
-    return p;
+class PgBackend implements StateBackend {
+  readonly kind = 'pg' as const;
+  readonly location: string;
+  private readonly s: string;
+  private readonly where: string;
+  private readonly lockKey: number;
+  private readonly clock: Clock;
+  private readonly held = new Map<string, Held>();
+  private pool: Pool | null = null;
+  private ready: Promise<void> | null = null;
+  /** The head this process last read or wrote: what a write must still find (CAS). */
+  private base: { lineage: string; serial: number } | null = null;
+  private lastState: StackState | null = null;
+
+  constructor(private readonly opts: PgBackendOptions) {
+    this.s = quoteIdent(opts.schema);
+    this.where = describePgTarget(opts.target);
+    this.location = `pg://${this.where}/${opts.schema}/${opts.stack}`;
+    this.lockKey = advisoryKey(`${opts.schema}\0${opts.stack}`);
+    this.clock = opts.clock ?? systemClock;
   }
 
-  async function run<T>(doing: string, fn: (q: PgQueryable) => Promise<T>): Promise<T> {
-    const p = await db();
-    const c = await checkout(p, target);
+  private async db(): Promise<Pool> {
+    this.pool ??= await createDataPool(this.opts.target);
+    const pool = this.pool;
+    this.ready ??= this.migrate(pool).catch((err: unknown) => {
+      this.ready = null;
+      throw err;
+    });
+    await this.ready;
+    return pool;
+  }
+
+  private async migrate(pool: Pool): Promise<void> {
+    const c = await checkout(pool, this.opts.target);
+    try {
+      await ensurePgSchema(c, this.opts.schema);
+    } catch (err) {
+      if (err instanceof Error && err.message.startsWith('newer:'))
+        throw new LeaseholdError({
+          code: 'state/pg-schema-newer',
+          summary: 'The pg schema was written by a newer Leasehold',
+          detail: `Schema "${this.opts.schema}" in ${this.where} is at version ${err.message.slice(6)}; this Leasehold knows version ${PG_SCHEMA_VERSION}.`,
+          hint: 'Upgrade Leasehold.',
+        });
+      throw pgError(err, this.opts.target, 'creating the schema in');
+    } finally {
+      c.release();
+    }
+  }
+
+  /** Runs `fn` on a pooled connection; a connection that failed is dropped, not reused. */
+  private async run<T>(doing: string, fn: (q: PgQueryable) => Promise<T>): Promise<T> {
+    const c = await checkout(await this.db(), this.opts.target);
     let broken: Error | undefined;
     try {
       return await fn(c);
     } catch (err) {
       if (!(err instanceof LeaseholdError)) broken = err as Error;
-      throw pgError(err, target, doing);
+      throw pgError(err, this.opts.target, doing);
     } finally {
       c.release(broken);
     }
   }
 
-  async function read(): Promise<StackState | null> {
-    const row = await run('reading the state from', async (q) => {
+  private decodeRow(row: { body: string; content_hash: string }, where: string): StackState {
+    if (contentHash(row.body) !== row.content_hash)
+      throw new StateCorruptError({ file: where, jsonPath: '', problem: 'content hash mismatch' });
+    return this.opts.codec.decode(row.body, { where, stack: this.opts.stack });
+  }
+
+  async read(): Promise<StackState | null> {
+    const row = await this.run('reading the state from', async (q) => {
       const res = await q.query(
-        `SELECT h.lineage, h.serial, v.body, v.content_hash FROM ${s}.heads h
-           JOIN ${s}.versions v ON v.id = h.version_id WHERE h.stack = $1`,
-        [stack],
+        `SELECT h.lineage, h.serial, v.body, v.content_hash FROM ${this.s}.heads h
+           JOIN ${this.s}.versions v ON v.id = h.version_id WHERE h.stack = $1`,
+        [this.opts.stack],
       );
       return res.rows[0] as
         { lineage: string; serial: string; body: string; content_hash: string } | undefined;
     });
-    if (row === undefined) {
-      base = null;
-      lastState = null;
-      return null;
-    }
-    if (contentHash(row.body) !== row.content_hash)
-      throw new StateCorruptError({
-        file: location,
-        jsonPath: '',
-        problem: `content hash mismatch at serial ${row.serial}`,
-      });
-    const state = codec.decode(row.body, { where: location, stack });
-    base = { lineage: row.lineage, serial: Number(row.serial) };
-    lastState = state;
+    const state = row === undefined ? null : this.decodeRow(row, this.location);
+    this.base = row === undefined ? null : { lineage: row.lineage, serial: Number(row.serial) };
+    this.lastState = state;
     return state;
   }
 
-  async function write(state: StackState): Promise<void> {
-    if (state.stack !== stack)
-      throw new StateWrongStackError({ file: location, expected: stack, found: state.stack });
-    for (const h of held.values())
+  async write(state: StackState): Promise<void> {
+    if (state.stack !== this.opts.stack)
+      throw new StateWrongStackError({
+        file: this.location,
+        expected: this.opts.stack,
+        found: state.stack,
+      });
+    this.assertLocksAlive();
+    const { text, encrypted } = this.opts.codec.encode(state);
+    const expected = this.base;
+    const outcome = await this.run('writing the state to', (q) =>
+      writeVersion(q, {
+        s: this.s,
+        stack: this.opts.stack,
+        expected,
+        state,
+        text,
+        encrypted,
+        hash: contentHash(text),
+        summary: summarizeStateChange(this.lastState, state),
+        writer: this.opts.writer,
+        keep: this.opts.keep,
+      }),
+    );
+    if (outcome.conflict !== undefined)
+      throw new StateConflictError({ location: this.location, expected, found: outcome.conflict });
+    this.base = { lineage: state.lineage, serial: state.serial };
+    this.lastState = state;
+  }
+
+  private assertLocksAlive(): void {
+    for (const h of this.held.values())
       if (h.lost !== null)
         throw new LeaseholdError({
           code: 'state/lock-lost',
           summary: 'The state lock was lost',
-          detail: `The connection holding the lock on ${location} died (${h.lost.message}); another process may hold the lock now, so nothing was written.`,
+          detail: `The connection holding the lock on ${this.location} died (${h.lost.message}); another process may hold the lock now, so nothing was written.`,
           hint: 'Check that PostgreSQL runs, then run the command again.',
         });
-    const { text, encrypted } = codec.encode(state);
-    const hash = contentHash(text);
-    const summary = summarizeStateChange(lastState, state);
-    const expected = base;
-    const outcome = await run('writing the state to', async (q) => {
-      await q.query('BEGIN');
-      try {
-        const swapped =
-          expected === null
-            ? await q.query(
-                `INSERT INTO ${s}.heads (stack, lineage, serial, version_id) VALUES ($1, $2, $3, 0) ON CONFLICT (stack) DO NOTHING`,
-                [stack, state.lineage, state.serial],
-              )
-            : await q.query(
-                `UPDATE ${s}.heads SET lineage = $2, serial = $3 WHERE stack = $1 AND lineage = $4 AND serial = $5`,
-                [stack, state.lineage, state.serial, expected.lineage, expected.serial],
-              );
-        if (swapped.rowCount !== 1) {
-          await q.query('ROLLBACK');
-          const cur = await q.query(
-            `SELECT h.lineage, h.serial, v.writer FROM ${s}.heads h LEFT JOIN ${s}.versions v ON v.id = h.version_id WHERE h.stack = $1`,
-            [stack],
-          );
-          const r = cur.rows[0] as
-            { lineage: string; serial: string; writer: string | null } | undefined;
-          return {
-            conflict:
-              r === undefined
-                ? null
-                : { lineage: r.lineage, serial: Number(r.serial), writer: r.writer ?? undefined },
-          };
-        }
-        const ins = await q.query(
-          `INSERT INTO ${s}.versions (stack, serial, lineage, writer, content_hash, encrypted, summary, body)
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id`,
-          [stack, state.serial, state.lineage, opts.writer, hash, encrypted, summary, text],
-        );
-        const id = (ins.rows[0] as { id: string }).id;
-        await q.query(`UPDATE ${s}.heads SET version_id = $2 WHERE stack = $1`, [stack, id]);
-        await q.query(
-          `DELETE FROM ${s}.versions WHERE stack = $1 AND id < (
-             SELECT coalesce(min(id), 0) FROM (SELECT id FROM ${s}.versions WHERE stack = $1 ORDER BY id DESC LIMIT $2) k)`,
-          [stack, opts.keep],
-        );
-        await q.query('COMMIT');
-        return { conflict: undefined };
-      } catch (err) {
-        await q.query('ROLLBACK').catch(() => undefined);
-        throw err;
-      }
+  }
+
+  private holderOf(q: PgQueryable): Promise<LockInfo | null> {
+    return currentHolder(q, {
+      s: this.s,
+      key: this.opts.stack,
+      lockKey: this.lockKey,
+      path: this.location,
+      now: this.clock.now(),
     });
-    if (outcome.conflict !== undefined)
-      throw new StateConflictError({ location, expected, found: outcome.conflict });
-    base = { lineage: state.lineage, serial: state.serial };
-    lastState = state;
   }
 
-  async function readLockRow(q: PgQueryable): Promise<LockInfo | null> {
-    const res = await q.query(
-      `SELECT id, operation, who, version, created, backend_pid FROM ${s}.locks WHERE stack = $1`,
-      [stack],
-    );
-    const r = res.rows[0] as
-      | {
-          id: string;
-          operation: string;
-          who: string;
-          version: string;
-          created: Date;
-          backend_pid: number;
-        }
-      | undefined;
-    return r === undefined
-      ? null
-      : {
-          id: r.id,
-          operation: r.operation,
-          who: r.who,
-          version: r.version,
-          created: r.created.toISOString(),
-          path: location,
-        };
-  }
-
-  /** The holder of the advisory lock: its row, or what pg_locks tells when the row is not there yet. */
-  async function currentHolder(q: PgQueryable): Promise<LockInfo | null> {
-    const pid = await advisoryHolderPid(q, lockKey);
-    if (pid === null) return null;
-    const row = await readLockRow(q);
-    if (row !== null) return row;
-    return {
-      id: 'unknown',
-      operation: 'unknown',
-      who: `server process ${pid}`,
-      version: 'unknown',
-      created: new Date(clock.now()).toISOString(),
-      path: location,
-    };
-  }
-
-  async function acquireLock(
-    info: Omit<LockInfo, 'id' | 'created' | 'path'>,
-    timeoutMs: number,
-  ): Promise<LockInfo> {
-    await db();
-    const start = clock.now();
-    const entry: Held = { client: null as unknown as PgClientLike, lost: null };
-    const client = await connectSession(target, (err) => {
+  async acquireLock(info: LockRequest, timeoutMs: number): Promise<LockInfo> {
+    await this.db();
+    const start = this.clock.now();
+    const entry: Held = { client: null, lost: null };
+    const client = await connectSession(this.opts.target, (err) => {
       entry.lost = err;
     });
-    (entry as { client: PgClientLike }).client = client;
+    entry.client = client;
     try {
       for (let attempt = 0; ; attempt++) {
-        const got = await tryAdvisoryLock(client, lockKey);
-        if (got.granted) {
-          const problem = decideSessionPinned(await probeSession(client, lockKey, got.pid));
-          if (problem !== null) throw poolerError(where, problem);
-          const lock: LockInfo = {
-            id: randomUUID(),
-            operation: info.operation,
-            who: info.who,
-            version: info.version,
-            created: new Date(clock.now()).toISOString(),
-            path: location,
-          };
-          await client.query(
-            `INSERT INTO ${s}.locks (stack, id, operation, who, version, created, backend_pid)
-               VALUES ($1, $2, $3, $4, $5, $6, pg_backend_pid())
-               ON CONFLICT (stack) DO UPDATE SET id = $2, operation = $3, who = $4, version = $5, created = $6, backend_pid = pg_backend_pid()`,
-            [stack, lock.id, lock.operation, lock.who, lock.version, lock.created],
-          );
-          held.set(lock.id, entry);
-          return lock;
-        }
-        const holder = (await currentHolder(client)) ?? null;
-        const waited = clock.now() - start;
+        const got = await tryAdvisoryLock(client, this.lockKey);
+        if (got.granted) return await this.onGranted(client, entry, got.pid, info);
+        const holder = await this.holderOf(client);
+        const waited = this.clock.now() - start;
         if (holder !== null && waited >= timeoutMs)
           throw new StateLockedError({ holder, waitedMs: waited, stale: false });
-        if (holder !== null && attempt === 0) opts.onLockWait?.(holder, timeoutMs);
-        await clock.sleep(
+        if (holder !== null && attempt === 0) this.opts.onLockWait?.(holder, timeoutMs);
+        // No holder: it was released between the two statements; try again at once.
+        await this.clock.sleep(
           holder === null ? 10 : Math.min(lockBackoffMs(attempt), Math.max(0, timeoutMs - waited)),
         );
       }
     } catch (err) {
       await client.end().catch(() => undefined);
-      throw pgError(err, target, 'locking the state in');
+      throw pgError(err, this.opts.target, 'locking the state in');
     }
   }
 
-  async function releaseLock(id: string): Promise<void> {
-    const h = held.get(id);
-    if (h === undefined) return;
-    held.delete(id);
+  private async onGranted(
+    client: PgClientLike,
+    entry: Held,
+    pid: number,
+    info: LockRequest,
+  ): Promise<LockInfo> {
+    const problem = decideSessionPinned(await probeSession(client, this.lockKey, pid));
+    if (problem !== null) throw poolerError(this.where, problem);
+    const lock: LockInfo = {
+      id: randomUUID(),
+      ...info,
+      created: new Date(this.clock.now()).toISOString(),
+      path: this.location,
+    };
+    await writeLockRow(client, this.s, this.opts.stack, lock);
+    this.held.set(lock.id, entry);
+    return lock;
+  }
+
+  async releaseLock(id: string): Promise<void> {
+    const h = this.held.get(id);
+    if (h?.client === undefined || h.client === null) return;
+    this.held.delete(id);
     try {
       if (h.lost === null) {
-        await h.client.query(`DELETE FROM ${s}.locks WHERE stack = $1 AND id = $2`, [stack, id]);
+        await h.client.query(`DELETE FROM ${this.s}.locks WHERE stack = $1 AND id = $2`, [
+          this.opts.stack,
+          id,
+        ]);
         await h.client.query('SELECT pg_advisory_unlock($1::int4, $2::int4)', [
-          0x4c487374,
-          lockKey,
+          LOCK_NAMESPACE,
+          this.lockKey,
         ]);
       }
     } catch {
@@ -321,44 +279,46 @@ export function createPgBackend(opts: PgBackendOptions): StateBackend {
     }
   }
 
-  async function readLock(): Promise<LockInfo | null> {
-    return run('reading the lock from', currentHolder);
+  readLock(): Promise<LockInfo | null> {
+    return this.run('reading the lock from', (q) => this.holderOf(q));
   }
 
-  async function forceUnlock(id: string): Promise<void> {
-    await run('unlocking the state in', async (q) => {
-      const row = await readLockRow(q);
-      const pid = await advisoryHolderPid(q, lockKey);
+  async forceUnlock(id: string): Promise<void> {
+    await this.run('unlocking the state in', async (q) => {
+      const row = await readLockRow(q, this.s, this.opts.stack, this.location);
+      const pid = await advisoryHolderPid(q, this.lockKey);
       if (row === null || row.id !== id || pid === null)
         throw new StateLockMismatchError({
-          path: location,
+          path: this.location,
           given: id,
           current: pid === null ? null : row,
         });
       // The lock lives in the holder's session: ending that session is the only way to free it.
       await q.query('SELECT pg_terminate_backend($1)', [pid]);
-      await q.query(`DELETE FROM ${s}.locks WHERE stack = $1 AND id = $2`, [stack, id]);
+      await q.query(`DELETE FROM ${this.s}.locks WHERE stack = $1 AND id = $2`, [
+        this.opts.stack,
+        id,
+      ]);
     });
   }
 
-  async function history(limit: number): Promise<readonly StateVersion[]> {
-    return run('reading the history from', async (q) => {
+  history(limit: number): Promise<readonly StateVersion[]> {
+    return this.run('reading the history from', async (q) => {
       const res = await q.query(
-        `SELECT serial, lineage, writer, written_at, content_hash, encrypted, summary FROM ${s}.versions
+        `SELECT serial, lineage, writer, written_at, content_hash, encrypted, summary FROM ${this.s}.versions
            WHERE stack = $1 ORDER BY id DESC LIMIT $2`,
-        [stack, limit],
+        [this.opts.stack, limit],
       );
-      return (
-        res.rows as {
-          serial: string;
-          lineage: string;
-          writer: string;
-          written_at: Date;
-          content_hash: string;
-          encrypted: boolean;
-          summary: string;
-        }[]
-      ).map((r) => ({
+      type Row = {
+        serial: string;
+        lineage: string;
+        writer: string;
+        written_at: Date;
+        content_hash: string;
+        encrypted: boolean;
+        summary: string;
+      };
+      return (res.rows as Row[]).map((r) => ({
         serial: Number(r.serial),
         lineage: r.lineage,
         writer: r.writer,
@@ -370,69 +330,51 @@ export function createPgBackend(opts: PgBackendOptions): StateBackend {
     });
   }
 
-  async function readVersion(serial: number): Promise<StackState | null> {
-    const row = await run('reading a version from', async (q) => {
+  async readVersion(serial: number): Promise<StackState | null> {
+    const row = await this.run('reading a version from', async (q) => {
       const res = await q.query(
-        `SELECT body, content_hash FROM ${s}.versions WHERE stack = $1 AND serial = $2 ORDER BY id DESC LIMIT 1`,
-        [stack, serial],
+        `SELECT body, content_hash FROM ${this.s}.versions WHERE stack = $1 AND serial = $2 ORDER BY id DESC LIMIT 1`,
+        [this.opts.stack, serial],
       );
       return res.rows[0] as { body: string; content_hash: string } | undefined;
     });
-    if (row === undefined) return null;
-    if (contentHash(row.body) !== row.content_hash)
-      throw new StateCorruptError({
-        file: `${location}@${serial}`,
-        jsonPath: '',
-        problem: 'content hash mismatch',
-      });
-    return codec.decode(row.body, { where: `${location}@${serial}`, stack });
+    return row === undefined ? null : this.decodeRow(row, `${this.location}@${serial}`);
   }
 
-  async function appendActivity(entry: ActivityEntry): Promise<void> {
-    await run('logging activity to', (q) =>
-      q.query(`INSERT INTO ${s}.activity (stack, at, entry) VALUES ($1, $2, $3)`, [
-        stack,
+  async appendActivity(entry: ActivityEntry): Promise<void> {
+    await this.run('logging activity to', (q) =>
+      q.query(`INSERT INTO ${this.s}.activity (stack, at, entry) VALUES ($1, $2, $3)`, [
+        this.opts.stack,
         entry.at,
         JSON.stringify(entry),
       ]),
     );
   }
 
-  async function readActivity(filter: {
-    since?: string | undefined;
-  }): Promise<readonly ActivityEntry[]> {
-    return run('reading activity from', async (q) => {
+  readActivity(filter: ActivityFilter): Promise<readonly ActivityEntry[]> {
+    return this.run('reading activity from', async (q) => {
       const res = await q.query(
-        `SELECT entry FROM ${s}.activity WHERE stack = $1 AND at >= $2 ORDER BY at, id`,
-        [stack, filter.since ?? '1970-01-01T00:00:00Z'],
+        `SELECT entry FROM ${this.s}.activity WHERE stack = $1 AND at >= $2 ORDER BY at, id`,
+        [this.opts.stack, filter.since ?? '1970-01-01T00:00:00Z'],
       );
       return (res.rows as { entry: ActivityEntry }[]).map((r) => r.entry);
     });
   }
 
-  async function close(): Promise<void> {
-    for (const id of [...held.keys()]) await releaseLock(id);
-    const p = pool;
-    pool = null;
-    ready = null;
-    await p?.end().catch(() => undefined);
+  async tryLeader(info: LockRequest): Promise<LeaderAttempt> {
+    await this.db();
+    const { tryPgLeader } = await import('./pg-leader.js');
+    const { target, schema, stack } = this.opts;
+    return tryPgLeader({ target, schema, stack, location: this.location, info, clock: this.clock });
   }
 
-  return {
-    kind: 'pg',
-    location,
-    read,
-    write,
-    acquireLock,
-    releaseLock,
-    forceUnlock,
-    readLock,
-    history,
-    readVersion,
-    appendActivity,
-    readActivity,
-    close,
-  };
+  async close(): Promise<void> {
+    for (const id of [...this.held.keys()]) await this.releaseLock(id);
+    const pool = this.pool;
+    this.pool = null;
+    this.ready = null;
+    await pool?.end().catch(() => undefined);
+  }
 }
 
 /** `sha256:<hex>` of a stored text: checked on every read, so a damaged row is never used. */

@@ -1,10 +1,11 @@
 import type { Pool, PoolClient } from 'pg';
+import type * as PgModule from 'pg';
 import { pgConnectError } from './pg-errors.js';
 import type { PgTarget } from './pg-target.js';
 import type { PgClientLike } from './pg-types.js';
 
 // node-postgres is loaded on first use only, so commands on the local backend never pay for it.
-async function pgModule(): Promise<typeof import('pg')> {
+async function pgModule(): Promise<typeof PgModule> {
   return import('pg');
 }
 

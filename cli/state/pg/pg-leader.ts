@@ -10,9 +10,11 @@ import {
 } from './pg-advisory-lock.js';
 import { connectSession } from './pg-connect.js';
 import { pgError } from './pg-errors.js';
+import { readLockRow, writeLockRow } from './pg-lock-row.js';
 import { LOCK_NAMESPACE, quoteIdent } from './pg-schema.js';
 import { describePgTarget } from './pg-target.js';
 import type { PgTarget } from './pg-target.js';
+import type { PgClientLike } from './pg-types.js';
 
 /** What a leader bid needs. */
 export interface TryPgLeaderOptions {
@@ -35,39 +37,23 @@ export async function tryPgLeader(opts: TryPgLeaderOptions): Promise<LeaderAttem
   const s = quoteIdent(opts.schema);
   const key = advisoryKey(`${opts.schema}\0${opts.stack}\0leader`);
   const rowKey = `${opts.stack}#leader`;
-  let lost = false;
+  const state = { lost: false };
   const client = await connectSession(opts.target, () => {
-    lost = true;
+    state.lost = true;
   });
   try {
     const got = await tryAdvisoryLock(client, key);
     if (!got.granted) {
-      const res = await client.query(
-        `SELECT id, operation, who, version, created FROM ${s}.locks WHERE stack = $1`,
-        [rowKey],
-      );
-      const r = res.rows[0] as
-        { id: string; operation: string; who: string; version: string; created: Date } | undefined;
+      const row = await readLockRow(client, s, rowKey, opts.location);
       await client.end().catch(() => undefined);
-      const holder: LockInfo =
-        r === undefined
-          ? {
-              id: 'unknown',
-              operation: 'autoscale',
-              who: 'another controller',
-              version: 'unknown',
-              created: new Date(opts.clock.now()).toISOString(),
-              path: opts.location,
-            }
-          : {
-              id: r.id,
-              operation: r.operation,
-              who: r.who,
-              version: r.version,
-              created: r.created.toISOString(),
-              path: opts.location,
-            };
-      return { acquired: false, holder };
+      const at = new Date(opts.clock.now()).toISOString();
+      const unknown = {
+        id: 'unknown',
+        operation: 'autoscale',
+        who: 'another controller',
+        version: 'unknown',
+      };
+      return { acquired: false, holder: row ?? { ...unknown, created: at, path: opts.location } };
     }
     const problem = decideSessionPinned(await probeSession(client, key, got.pid));
     if (problem !== null) throw poolerError(describePgTarget(opts.target), problem);
@@ -81,42 +67,49 @@ export async function tryPgLeader(opts: TryPgLeaderOptions): Promise<LeaderAttem
       created: new Date(opts.clock.now()).toISOString(),
       path: opts.location,
     };
-    await client.query(
-      `INSERT INTO ${s}.locks (stack, id, operation, who, version, created, backend_pid) VALUES ($1, $2, $3, $4, $5, $6, pg_backend_pid())
-         ON CONFLICT (stack) DO UPDATE SET id = $2, operation = $3, who = $4, version = $5, created = $6, backend_pid = pg_backend_pid()`,
-      [rowKey, lock.id, lock.operation, lock.who, lock.version, lock.created],
-    );
-    return {
-      acquired: true,
-      lock,
-      async alive() {
-        if (lost) return false;
-        try {
-          const res = await client.query(
-            `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid()
-               AND classid = ($1::int8 & 4294967295)::text::oid AND objid = ($2::int8 & 4294967295)::text::oid AND objsubid = 2) AS held`,
-            [LOCK_NAMESPACE, key],
-          );
-          return (res.rows[0] as { held: boolean }).held;
-        } catch {
-          return false;
-        }
-      },
-      async release() {
-        try {
-          if (!lost)
-            await client.query(`DELETE FROM ${s}.locks WHERE stack = $1 AND id = $2`, [
-              rowKey,
-              lock.id,
-            ]);
-        } catch {
-          // Ending the connection frees the lock anyway.
-        }
-        await client.end().catch(() => undefined);
-      },
-    };
+    await writeLockRow(client, s, rowKey, lock);
+    return held({ client, state, s, rowKey, key, lock });
   } catch (err) {
     await client.end().catch(() => undefined);
     throw pgError(err, opts.target, 'electing a leader in');
   }
+}
+
+function held(h: {
+  client: PgClientLike;
+  state: { lost: boolean };
+  s: string;
+  rowKey: string;
+  key: number;
+  lock: LockInfo;
+}): LeaderAttempt {
+  return {
+    acquired: true,
+    lock: h.lock,
+    async alive() {
+      if (h.state.lost) return false;
+      try {
+        const res = await h.client.query(
+          `SELECT EXISTS (SELECT 1 FROM pg_locks WHERE locktype = 'advisory' AND granted AND pid = pg_backend_pid()
+             AND classid = ($1::int8 & 4294967295)::text::oid AND objid = ($2::int8 & 4294967295)::text::oid AND objsubid = 2) AS held`,
+          [LOCK_NAMESPACE, h.key],
+        );
+        return (res.rows[0] as { held: boolean }).held;
+      } catch {
+        return false;
+      }
+    },
+    async release() {
+      try {
+        if (!h.state.lost)
+          await h.client.query(`DELETE FROM ${h.s}.locks WHERE stack = $1 AND id = $2`, [
+            h.rowKey,
+            h.lock.id,
+          ]);
+      } catch {
+        // Ending the connection frees the lock anyway.
+      }
+      await h.client.end().catch(() => undefined);
+    },
+  };
 }
