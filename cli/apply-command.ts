@@ -41,6 +41,7 @@ export interface ApplyCommandInput {
     readonly file?: string | undefined;
     readonly app?: string | undefined;
     readonly state?: string | undefined;
+    readonly 'backend-config'?: string[] | undefined;
     readonly network?: string | undefined;
     readonly target?: string[] | undefined;
     readonly replace?: string[] | undefined;
@@ -87,6 +88,7 @@ export async function runApplyCommand(input: ApplyCommandInput): Promise<ApplySu
     file: flags.file,
     app: flags.app,
     statePath: flags.state,
+    backendConfig: flags['backend-config'],
     network: flags.network,
     cwd: process.cwd(),
     env: process.env,

@@ -24,6 +24,13 @@ export const stateFlags = {
     description: 'Defaults to .leasehold/<stack>.state.json beside the spec file.',
     helpValue: 'PATH',
   }),
+  'backend-config': Flags.string({
+    summary: 'Override the state backend: type=pg|local, schema=NAME, keep=N (repeatable).',
+    description:
+      "Wins over LEASEHOLD_BACKEND and the spec's `backend` block. Connection settings are never flags: they come from LEASEHOLD_PG_URL or the PG* variables.",
+    helpValue: 'KEY=VALUE',
+    multiple: true,
+  }),
   'lock-timeout': Flags.custom<number>({
     summary: 'How long to wait for the state lock (e.g. 30s, 5m).',
     description:

@@ -31,6 +31,7 @@ export default class Autoscale extends LeaseholdCommand {
   static override flags = {
     ...stackFlags,
     state: stateFlags.state,
+    'backend-config': stateFlags['backend-config'],
     'lock-timeout': stateFlags['lock-timeout'],
     ...networkFlags,
     interval: Flags.custom<number>({
@@ -56,6 +57,7 @@ export default class Autoscale extends LeaseholdCommand {
         file: flags.file,
         app: flags.app,
         statePath: flags.state,
+        backendConfig: flags['backend-config'],
         network: flags.network,
         cwd: process.cwd(),
         env: process.env,

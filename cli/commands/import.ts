@@ -39,6 +39,7 @@ export default class Import extends LeaseholdCommand {
       file: flags.file,
       app: flags.app,
       statePath: flags.state,
+      backendConfig: flags['backend-config'],
       network: flags.network,
       cwd: process.cwd(),
       env: process.env,

@@ -24,6 +24,7 @@ export default class Logs extends LeaseholdCommand {
   static override flags = {
     ...stackFlags,
     state: stateFlags.state,
+    'backend-config': stateFlags['backend-config'],
     ...networkFlags,
     tail: Flags.integer({
       summary: 'Lines to show from the end of each log.',
@@ -44,6 +45,7 @@ export default class Logs extends LeaseholdCommand {
         file: flags.file,
         app: flags.app,
         statePath: flags.state,
+        backendConfig: flags['backend-config'],
         network: flags.network,
         cwd: process.cwd(),
         env: process.env,

@@ -22,7 +22,11 @@ export default class Output extends LeaseholdCommand {
     '<%= config.bin %> <%= command.id %> --json',
   ];
   static override args = { name: Args.string({ description: 'One output to print.' }) };
-  static override flags = { ...stackFlags, state: stateFlags.state };
+  static override flags = {
+    ...stackFlags,
+    state: stateFlags.state,
+    'backend-config': stateFlags['backend-config'],
+  };
 
   async run(): Promise<OutputResult> {
     const { args, flags } = await this.parse(Output);
@@ -30,6 +34,7 @@ export default class Output extends LeaseholdCommand {
       file: flags.file,
       app: flags.app,
       statePath: flags.state,
+      backendConfig: flags['backend-config'],
       cwd: process.cwd(),
     });
     if (args.name === undefined) {

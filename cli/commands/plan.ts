@@ -40,6 +40,7 @@ export default class Plan extends LeaseholdCommand {
       file: flags.file,
       app: flags.app,
       statePath: flags.state,
+      backendConfig: flags['backend-config'],
       network: flags.network,
       cwd: process.cwd(),
       env: process.env,

@@ -32,6 +32,7 @@ export default class Refresh extends LeaseholdCommand {
       file: flags.file,
       app: flags.app,
       statePath: flags.state,
+      backendConfig: flags['backend-config'],
       network: flags.network,
       cwd: process.cwd(),
       env: process.env,

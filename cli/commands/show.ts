@@ -24,7 +24,12 @@ export default class Show extends LeaseholdCommand {
     '<%= config.bin %> <%= command.id %> plan.json --format markdown',
     '<%= config.bin %> <%= command.id %> plan.json -f leasehold.yaml --json',
   ];
-  static override flags = { ...stackFlags, state: stateFlags.state, format: formatFlag };
+  static override flags = {
+    ...stackFlags,
+    state: stateFlags.state,
+    'backend-config': stateFlags['backend-config'],
+    format: formatFlag,
+  };
   static override args = {
     planfile: Args.string({ description: 'Saved plan file (plan --out).', required: false }),
   };
@@ -36,6 +41,7 @@ export default class Show extends LeaseholdCommand {
       file: flags.file,
       app: flags.app,
       statePath: flags.state,
+      backendConfig: flags['backend-config'],
       cwd: process.cwd(),
     });
     const version = this.config.version;

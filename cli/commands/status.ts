@@ -30,6 +30,7 @@ export default class Status extends LeaseholdCommand {
   static override flags = {
     ...stackFlags,
     state: stateFlags.state,
+    'backend-config': stateFlags['backend-config'],
     ...networkFlags,
     watch: Flags.boolean({ summary: 'Refresh until Ctrl-C.' }),
     interval: Flags.integer({
@@ -45,6 +46,7 @@ export default class Status extends LeaseholdCommand {
       file: flags.file,
       app: flags.app,
       statePath: flags.state,
+      backendConfig: flags['backend-config'],
       network: flags.network,
       cwd: process.cwd(),
       env: process.env,

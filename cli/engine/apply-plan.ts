@@ -78,6 +78,13 @@ export interface ApplyPlanResult {
   readonly diagnostics: Diagnostics;
   /** True when Ctrl-C stopped it before everything ran. */
   readonly interrupted: boolean;
+  /**
+   * Set when a state write failed mid-apply: the state with everything since, none of it saved
+   * (the edge writes it to errored.state.json). Nothing was sent after the failure.
+   */
+  readonly unsaved?: StackState | undefined;
+  /** Transaction hashes journalled during the run. */
+  readonly txHashes?: readonly string[] | undefined;
 }
 
 /**
@@ -135,10 +142,17 @@ export async function applyPlan(input: ApplyPlanInput): Promise<ApplyPlanResult>
   const outcomes = tasks.map((t) =>
     outcome(t.change, results.get(t.id) ?? 'not-started', perTask.get(t.id) ?? []),
   );
-  await commitResources(input, writer, tasks, outcomes);
-  await writer.mutate((s) => setOutputs(s, resolveOutputs(input.model, s)));
+  // After a failed write these still run, in memory only, so the unsaved state is complete.
+  const keepGoing = (err: unknown): void => {
+    if (writer.writeFailure === null) throw err;
+  };
+  await commitResources(input, writer, tasks, outcomes).catch(keepGoing);
+  await writer.mutate((s) => setOutputs(s, resolveOutputs(input.model, s))).catch(keepGoing);
+  const unsaved = writer.unsaved;
   return {
     state: writer.state,
+    ...(unsaved === null ? {} : { unsaved }),
+    txHashes: writer.txHashes,
     outcomes,
     diagnostics: outcomes.flatMap((o) => o.diagnostics),
     // A slot stopped by the provider at a safe point reports `apply/interrupted` as a failure;
@@ -243,6 +257,11 @@ async function commitResources(
   const touched = [...new Set(input.plan.changes.map((c) => c.resource))];
   for (const address of touched.filter((a) => !failed.has(a))) {
     const desired = input.model?.resources.find((r) => r.address === address) ?? null;
-    await writer.mutate((s) => commitResource(s, address, desired));
+    await writer
+      .mutate((s) => commitResource(s, address, desired))
+      .catch((err: unknown) => {
+        // After a failed write, keep recording in memory (the unsaved state) and go on.
+        if (writer.writeFailure === null) throw err;
+      });
   }
 }

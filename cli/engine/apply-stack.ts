@@ -69,6 +69,10 @@ export interface ApplyStackResult {
   readonly diagnostics: Diagnostics;
   /** The state after apply; null when nothing was written and the stack has none. */
   readonly state: StackState | null;
+  /** A state write failed: what could not be saved (see `ApplyPlanResult.unsaved`). */
+  readonly unsaved?: StackState | undefined;
+  /** Transaction hashes sent during the run. */
+  readonly txHashes?: readonly string[] | undefined;
 }
 
 /**
@@ -109,6 +113,8 @@ export function applyStack(input: ApplyStackInput): Promise<ApplyStackResult> {
       outcomes: res.outcomes,
       diagnostics: [...start.warnings, ...res.diagnostics],
       state: res.state,
+      ...(res.unsaved === undefined ? {} : { unsaved: res.unsaved }),
+      txHashes: res.txHashes ?? [],
     };
   });
 }

@@ -1,3 +1,4 @@
+import { dirname, join, resolve } from 'node:path';
 import { LeaseholdError, redact } from '../diag/index.js';
 import type { Diagnostic, Diagnostics } from '../diag/index.js';
 import type { AutoscaleDecisionEvent } from '../provider-api.js';
@@ -6,13 +7,9 @@ import { DEFAULT_APPLY_TIMEOUTS } from './apply-plan.js';
 import type { ApplyTimeouts } from './apply-plan.js';
 import { runAutoscaleCycle } from './autoscale-cycle.js';
 import { autoscalePaths } from './autoscale-history.js';
-import {
-  notLeaderError,
-  releaseLeaderLock,
-  tryLeaderLock,
-  waitingLine,
-} from './autoscale-leader.js';
-import type { LeaderLock } from './autoscale-leader.js';
+import { logActivity } from '../state/activity.js';
+import { acquireLeadership } from './autoscale-leadership.js';
+import type { Leadership } from './autoscale-leadership.js';
 import { reloadStackModel } from './load-stack-model.js';
 import { openStack } from './open-stack.js';
 import type { OpenStack, OpenStackRequest } from './open-stack.js';
@@ -58,34 +55,50 @@ export interface RunAutoscaleResult {
 export async function runAutoscale(req: RunAutoscaleRequest): Promise<RunAutoscaleResult> {
   const stack = await openStack({ ...req, signer: 'sign' });
   try {
-    const paths = autoscalePaths(stack.backend.location, stack.model.stack);
-    const lock = await becomeLeader(req, stack, paths.leader);
-    if (lock === null) return { stack: stack.model.stack, cycles: 0, events: [], diagnostics: [] };
-    try {
-      return await cycles(req, stack, paths.history);
-    } finally {
-      await releaseLeaderLock(lock);
+    // Beside the local state; with a shared backend, in .leasehold/ beside the spec.
+    const local =
+      stack.backend.kind === 'pg'
+        ? join(
+            dirname(resolve(req.cwd, stack.file)),
+            '.leasehold',
+            `${stack.model.stack}.state.json`,
+          )
+        : stack.backend.location;
+    const paths = autoscalePaths(local, stack.model.stack);
+    let total: RunAutoscaleResult = {
+      stack: stack.model.stack,
+      cycles: 0,
+      events: [],
+      diagnostics: [],
+    };
+    for (;;) {
+      const lead = await acquireLeadership({
+        backend: stack.backend,
+        stack: stack.model.stack,
+        leaderPath: paths.leader,
+        version: req.version,
+        once: req.once,
+        intervalMs: req.intervalMs,
+        stop: req.stop,
+        onLine: req.onLine,
+        sleep,
+      });
+      if (lead === null) return total;
+      let res: RunAutoscaleResult & { lost: boolean };
+      try {
+        res = await cycles(req, stack, paths.history, lead, total.cycles);
+      } finally {
+        await lead.release();
+      }
+      total = { ...res, cycles: res.cycles };
+      if (!res.lost) return total;
+      req.onLine(
+        `Lost the leadership of stack ${stack.model.stack} (its connection died); bidding again…`,
+      );
     }
   } finally {
     await stack.session.close();
-  }
-}
-
-async function becomeLeader(
-  req: RunAutoscaleRequest,
-  stack: OpenStack,
-  path: string,
-): Promise<LeaderLock | null> {
-  for (;;) {
-    const r = await tryLeaderLock({
-      path,
-      statePath: stack.backend.location,
-      version: req.version,
-    });
-    if (r.acquired) return r.lock;
-    if (req.once) throw notLeaderError(r.holder, stack.model.stack, path);
-    req.onLine(waitingLine(r.holder, stack.model.stack));
-    if (!(await sleep(req.intervalMs, req.stop))) return null;
+    await stack.backend.close?.();
   }
 }
 
@@ -93,14 +106,19 @@ async function cycles(
   req: RunAutoscaleRequest,
   stack: OpenStack,
   historyPath: string,
-): Promise<RunAutoscaleResult> {
+  lead: Leadership,
+  done: number,
+): Promise<RunAutoscaleResult & { lost: boolean }> {
   const now = req.now ?? (() => new Date());
-  let count = 0;
+  let count = done;
   let events: readonly AutoscaleDecisionEvent[] = [];
   let diagnostics: Diagnostics = [];
   const episode = { unapplied: '' };
   for (;;) {
     const started = Date.now();
+    // Never act without the leadership: a leader whose connection died may have a successor.
+    if (!(await lead.alive()))
+      return { stack: stack.model.stack, cycles: count, events, diagnostics, lost: true };
     try {
       // The spec is read anew each cycle (the first uses the one just loaded), so an `apply` made
       // while the controller runs is what it acts on next, never reverted to what it started with.
@@ -123,6 +141,19 @@ async function cycles(
       diagnostics = res.diagnostics;
       sayUnapplied(req, episode, res.unapplied);
       res.events.forEach((e) => req.onEvent(e));
+      for (const e of res.events.filter((x) => x.action !== 'none'))
+        await logActivity({
+          backend: stack.backend,
+          env: req.env,
+          now: now(),
+          entry: {
+            stack: stack.model.stack,
+            command: 'autoscale',
+            summary: `${e.action} ${e.resource}: ${e.current} → ${e.desired}${e.outcome === undefined ? '' : ` (${e.outcome})`}${e.blockedBy === null ? '' : `, held by ${e.blockedBy}`}`,
+            resources: [e.resource],
+            txHashes: [],
+          },
+        });
     } catch (err) {
       // A long-running controller survives a bad cycle (RPC down, provider gone); --once reports it.
       if (req.once || !(err instanceof Error)) throw err;
@@ -134,7 +165,7 @@ async function cycles(
       break;
     if (!(await sleep(Math.max(0, req.intervalMs - (Date.now() - started)), req.stop))) break;
   }
-  return { stack: stack.model.stack, cycles: count, events, diagnostics };
+  return { stack: stack.model.stack, cycles: count, events, diagnostics, lost: false };
 }
 
 /** Says once per episode that the spec differs from the last apply, and when they agree again. */

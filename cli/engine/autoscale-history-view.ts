@@ -11,6 +11,7 @@ export interface ReadAutoscaleHistoryRequest {
   readonly file?: string | undefined;
   readonly app?: string | undefined;
   readonly statePath?: string | undefined;
+  readonly backendConfig?: readonly string[] | undefined;
   readonly cwd: string;
   /** The most recent N decisions. */
   readonly limit: number;

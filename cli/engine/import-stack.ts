@@ -44,7 +44,9 @@ export function importStack(input: ImportStackInput): Promise<ImportStackResult>
     version: input.version,
   };
   return withStateLock(lock, async () => {
-    if (!input.force && (await input.backend.read()) !== null) {
+    // Always read: a shared backend's compare-and-swap replaces exactly the state seen here.
+    const prior = await input.backend.read();
+    if (!input.force && prior !== null) {
       throw new LeaseholdError({
         code: 'import/state-exists',
         summary: 'State already exists',

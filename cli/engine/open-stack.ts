@@ -3,7 +3,8 @@ import { registerEnvSecrets } from '../diag/index.js';
 import type { Diagnostics } from '../diag/index.js';
 import type { ModelView, ProviderSession, SignerNeed } from '../provider-api.js';
 import { loadProvider } from '../providers.js';
-import { createLocalBackend } from '../state/local-backend.js';
+import { resolveBackendConfig } from '../state/backend-config.js';
+import { createStateBackend } from '../state/create-state-backend.js';
 import { lockWaitLine } from '../state/lock-wait-line.js';
 import { loadStackModel } from './load-stack-model.js';
 import type { StateBackend } from '../state/state-types.js';
@@ -14,6 +15,8 @@ export interface OpenStackRequest {
   readonly app?: string | undefined;
   /** `--state PATH`. */
   readonly statePath?: string | undefined;
+  /** `--backend-config KEY=VALUE` pairs (over LEASEHOLD_BACKEND, over the spec's `backend`). */
+  readonly backendConfig?: readonly string[] | undefined;
   /** `--network`; otherwise LEASEHOLD_NETWORK, then the spec's network (resolved in connect). */
   readonly network?: string | undefined;
   readonly signer: SignerNeed;
@@ -35,17 +38,23 @@ export interface OpenStack {
 
 /**
  * The edge every state-and-chain command starts from: register the wallet's secrets for redact(),
- * load the stack (errors throw a DiagnosticsError), locate its local state beside the spec (or
- * `--state`), and connect.
+ * load the stack (errors throw a DiagnosticsError), open its state backend (the spec's `backend`, LEASEHOLD_BACKEND,
+ * `--backend-config`; local beside the spec or `--state` by default), and connect.
  */
 export async function openStack(req: OpenStackRequest): Promise<OpenStack> {
   // The library enters here without the CLI's command start: its wallet secrets are known first.
   registerEnvSecrets(req.env);
   const { model, file, warnings } = await loadStackModel(req);
-  const backend = createLocalBackend({
+  const backend = await createStateBackend({
+    config: resolveBackendConfig({
+      spec: model.backend,
+      env: req.env,
+      overrides: req.backendConfig,
+    }),
     dir: dirname(resolve(req.cwd, file)),
     stack: model.stack,
     statePath: req.statePath === undefined ? undefined : resolve(req.cwd, req.statePath),
+    env: req.env,
     onLockWait: (holder, timeoutMs) => req.log(lockWaitLine(holder, timeoutMs)),
   });
   const provider = await loadProvider();

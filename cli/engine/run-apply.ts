@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DiagnosticsError, errorDiag, hasErrors } from '../diag/index.js';
 import { decodePlan } from '../plan/plan-file.js';
+import { openPlanText } from '../plan/plan-seal.js';
 import type { PlanFile } from '../plan/plan-file.js';
 import type { Plan } from '../plan/plan-types.js';
 import type { OutputState } from '../state/state-types.js';
@@ -12,6 +13,9 @@ import { applyStack } from './apply-stack.js';
 import { applyTimeoutsFromEnv } from './apply-timeouts-from-env.js';
 import type { ApplyStackResult } from './apply-stack.js';
 import { openStack } from './open-stack.js';
+import { saveErroredState } from './save-errored-state.js';
+import { applyActivity } from './apply-activity.js';
+import { logActivity } from '../state/activity.js';
 import type { OpenStackRequest } from './open-stack.js';
 
 /** `leasehold apply [PLANFILE]` / `destroy` as typed options. */
@@ -53,7 +57,7 @@ export async function runApply(req: RunApplyRequest): Promise<RunApplyResult> {
   try {
     let planFile: PlanFile | null = null;
     if (text !== null) {
-      const decoded = decodePlan(text, {
+      const decoded = decodePlan(openPlanText(text, req.planFile ?? '', req.env), {
         file: req.planFile ?? '',
         expectedStack: stack.model.stack,
       });
@@ -81,13 +85,47 @@ export async function runApply(req: RunApplyRequest): Promise<RunApplyResult> {
       now: req.now ?? (() => new Date()),
       confirm: req.confirm,
     });
+    const errored =
+      res.unsaved === undefined
+        ? []
+        : [
+            await saveErroredState({
+              state: res.unsaved,
+              specFile: stack.file,
+              fileFlag: req.file,
+              cwd: req.cwd,
+              env: req.env,
+              location: stack.backend.location,
+              cause: firstWriteError(res.diagnostics),
+            }),
+          ];
+    const logged =
+      res.status === 'cancelled' || res.status === 'refused' || res.status === 'no-changes'
+        ? null
+        : await logActivity({
+            backend: stack.backend,
+            env: req.env,
+            now: (req.now ?? (() => new Date()))(),
+            entry: applyActivity({
+              command: req.mode === 'destroy' ? 'destroy' : 'apply',
+              stack: stack.model.stack,
+              status: errored.length > 0 ? 'failed' : res.status,
+              plan: res.plan,
+              outcomes: res.outcomes,
+              txHashes: res.txHashes ?? [],
+              serial: res.unsaved?.serial ?? res.state?.serial ?? null,
+            }),
+          });
+    if (logged !== null) errored.push(logged);
     return {
       ...res,
-      diagnostics: [...stack.warnings, ...res.diagnostics],
+      status: errored.some((d) => d.severity === 'error') ? 'failed' : res.status,
+      diagnostics: [...stack.warnings, ...res.diagnostics, ...errored],
       outputs: res.state?.outputs ?? {},
     };
   } finally {
     await stack.session.close();
+    await stack.backend.close?.();
   }
 }
 
@@ -104,4 +142,10 @@ async function readPlanText(cwd: string, file: string): Promise<string> {
       }),
     ]);
   }
+}
+
+/** The first state-backend error among the diagnostics, as the cause to name. */
+function firstWriteError(diags: readonly { code: string; detail?: string | undefined }[]): string {
+  const d = diags.find((x) => x.code.startsWith('state/'));
+  return d?.detail ?? 'the backend refused the write';
 }

@@ -1,3 +1,4 @@
+import { logActivity } from '../state/activity.js';
 import { importStack } from './import-stack.js';
 import type { ImportStackResult } from './import-stack.js';
 import { openStack } from './open-stack.js';
@@ -24,8 +25,27 @@ export async function runImport(req: RunImportRequest): Promise<ImportStackResul
       lockTimeoutMs: req.lockTimeoutMs,
       version: req.version,
     });
-    return { ...res, diagnostics: [...stack.warnings, ...res.diagnostics] };
+    const logged = !res.written
+      ? null
+      : await logActivity({
+          backend: stack.backend,
+          env: req.env,
+          now: new Date(),
+          entry: {
+            stack: stack.model.stack,
+            command: 'import',
+            summary: `imported ${res.adopted.length} lease(s) from the chain; new lineage ${res.state.lineage}`,
+            resources: res.adopted.map((d) => d.address),
+            txHashes: [],
+            serial: res.state.serial,
+          },
+        });
+    return {
+      ...res,
+      diagnostics: [...stack.warnings, ...res.diagnostics, ...(logged === null ? [] : [logged])],
+    };
   } finally {
     await stack.session.close();
+    await stack.backend.close?.();
   }
 }

@@ -28,5 +28,6 @@ export async function runLogs(req: RunLogsRequest): Promise<{ readonly diagnosti
     return { diagnostics: [...stack.warnings, ...res.diagnostics] };
   } finally {
     await stack.session.close();
+    await stack.backend.close?.();
   }
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { hasErrors } from '../diag/index.js';
 import type { Diagnostics } from '../diag/index.js';
 import { encodePlan } from '../plan/plan-file.js';
+import { sealPlanText } from '../plan/plan-seal.js';
 import type { Plan, PlanMode } from '../plan/plan-types.js';
 import { writeFileAtomic } from '../state/write-file-atomic.js';
 import { openStack } from './open-stack.js';
@@ -56,10 +57,17 @@ export async function runPlan(req: RunPlanRequest): Promise<RunPlanResult> {
     let out: string | null = null;
     if (req.out !== undefined && !hasErrors(diagnostics)) {
       out = resolve(req.cwd, req.out);
-      await writeFileAtomic(out, JSON.stringify(encodePlan(res.plan), null, 2) + '\n');
+      const text = JSON.stringify(encodePlan(res.plan), null, 2) + '\n';
+      const meta = {
+        stack: res.plan.stack,
+        lineage: res.plan.lineage ?? '',
+        serial: res.plan.serial ?? 0,
+      };
+      await writeFileAtomic(out, sealPlanText(text, meta, req.env));
     }
     return { plan: res.plan, diagnostics, out };
   } finally {
     await stack.session.close();
+    await stack.backend.close?.();
   }
 }

@@ -25,5 +25,6 @@ export async function runRefresh(req: RunRefreshRequest): Promise<RefreshStackRe
     return { ...res, diagnostics: [...stack.warnings, ...res.diagnostics] };
   } finally {
     await stack.session.close();
+    await stack.backend.close?.();
   }
 }

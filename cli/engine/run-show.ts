@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DiagnosticsError, errorDiag, hasErrors } from '../diag/index.js';
 import { decodePlan } from '../plan/plan-file.js';
+import { openPlanText } from '../plan/plan-seal.js';
 import type { Plan } from '../plan/plan-types.js';
 import { loadProvider } from '../providers.js';
 import { openStateBackend } from '../state/open-state-backend.js';
@@ -14,6 +15,7 @@ export interface RunShowRequest {
   readonly file?: string | undefined;
   readonly app?: string | undefined;
   readonly statePath?: string | undefined;
+  readonly backendConfig?: readonly string[] | undefined;
   readonly cwd: string;
 }
 
@@ -50,7 +52,10 @@ export async function runShow(req: RunShowRequest): Promise<RunShowResult> {
   }
   const expectedStack =
     req.file === undefined && req.app === undefined ? undefined : await stackName(req);
-  const decoded = decodePlan(text, { file: req.planFile, expectedStack });
+  const decoded = decodePlan(openPlanText(text, req.planFile, process.env), {
+    file: req.planFile,
+    expectedStack,
+  });
   if (decoded.planFile === null || hasErrors(decoded.diagnostics))
     throw new DiagnosticsError(decoded.diagnostics);
   return { kind: 'plan', plan: decoded.planFile.plan };

@@ -35,5 +35,6 @@ export async function runStatus(req: RunStatusRequest): Promise<RunStatusResult>
     };
   } finally {
     await stack.session.close();
+    await stack.backend.close?.();
   }
 }

@@ -29,6 +29,14 @@ export interface ModelView {
   readonly resources: readonly ModelResourceView[];
   /** Stack outputs by name; absent when the model carries none. */
   readonly outputs?: Readonly<Record<string, ModelOutputView>> | undefined;
+  /** The spec's `backend` block (type, schema, keep), absent when it has none. */
+  readonly backend?:
+    | {
+        readonly type: string;
+        readonly schema?: string | undefined;
+        readonly keep?: number | undefined;
+      }
+    | undefined;
   readonly hash: string;
 }
 

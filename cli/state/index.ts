@@ -12,6 +12,7 @@ export { parseState } from './parse-state.js';
 export type { ParseStateOptions } from './parse-state.js';
 export {
   StateAddressNotFoundError,
+  StateConflictError,
   StateCorruptError,
   StateLockedError,
   StateLockMismatchError,
@@ -27,7 +28,25 @@ export type {
   SlotStatus,
   StackState,
   StateBackend,
+  StateVersion,
+  ActivityEntry,
+  ActivityFilter,
+  LeaderAttempt,
 } from './state-types.js';
+export { resolveBackendConfig } from './backend-config.js';
+export type { BackendConfig, ResolveBackendInput, SpecBackend } from './backend-config.js';
+export { createStateBackend } from './create-state-backend.js';
+export type { CreateStateBackendOptions } from './create-state-backend.js';
+export { createStateCodec } from './crypto/state-codec.js';
+export type { StateCodec, StateCodecOptions } from './crypto/state-codec.js';
+export { readStateKeys } from './crypto/state-keys.js';
+export type { StateKeys } from './crypto/state-keys.js';
+export { logActivity, touches } from './activity.js';
+export type { ActivityInput } from './activity.js';
+export { activityWho } from './activity-who.js';
+export { migrateState, pushState } from './state-transfer.js';
+export type { MigrateStateResult } from './state-transfer.js';
+export { summarizeStateChange } from './summarize-state-change.js';
 export { validateStateSchema, stateSchemaPath } from './validate-state-schema.js';
 export type { StateSchemaProblem } from './validate-state-schema.js';
 export { writeFileAtomic } from './write-file-atomic.js';

@@ -3,15 +3,16 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { systemClock } from '../../common/index.js';
 import type { Clock } from '../../common/index.js';
-import { LeaseholdError } from '../diag/index.js';
+import { createStateCodec } from './crypto/state-codec.js';
+import type { StateCodec } from './crypto/state-codec.js';
 import { isLockHolderGone, lockBackoffMs } from './lock-holder.js';
 import { readLockFile, removeLockFile } from './lock-file.js';
-import { parseState } from './parse-state.js';
 import { StateLockedError, StateLockMismatchError, StateWrongStackError } from './state-errors.js';
 import type { LockInfo, StackState, StateBackend } from './state-types.js';
 import { tryLockFile } from './try-lock-file.js';
-import { validateStateSchema } from './validate-state-schema.js';
 import { isCode, writeFileAtomic } from './write-file-atomic.js';
+import { appendActivityLine, readActivityLines } from './activity-file.js';
+import { localHistory } from './local-history.js';
 
 /** Time as the lock loop sees it; injected by tests so backoff is checked without waiting. */
 export type BackendClock = Clock;
@@ -30,6 +31,8 @@ export interface LocalBackendOptions {
    * for it (`--lock-timeout`), so a waiting command says why it is quiet, as Terraform does.
    */
   readonly onLockWait?: ((holder: LockInfo, timeoutMs: number) => void) | undefined;
+  /** Encryption at rest; @default plain text */
+  readonly codec?: StateCodec | undefined;
 }
 
 /** The three files of a local state: the state, its backup and its lock. */
@@ -37,13 +40,16 @@ export interface LocalStatePaths {
   readonly state: string;
   readonly backup: string;
   readonly lock: string;
+  /** The activity log, JSON lines. */
+  readonly activity: string;
 }
 
 /** Paths of the local backend for these options (pure). */
 export function localStatePaths(opts: LocalBackendOptions): LocalStatePaths {
   const state = opts.statePath ?? join(opts.dir, '.leasehold', `${opts.stack}.state.json`);
   const lock = state.replace(/(\.state)?\.json$/, '') + '.lock.json';
-  return { state, backup: `${state}.backup`, lock };
+  const activity = state.replace(/(\.state)?\.json$/, '') + '.activity.jsonl';
+  return { state, backup: `${state}.backup`, lock, activity };
 }
 
 /**
@@ -53,10 +59,12 @@ export function localStatePaths(opts: LocalBackendOptions): LocalStatePaths {
 export function createLocalBackend(opts: LocalBackendOptions): StateBackend {
   const paths = localStatePaths(opts);
   const clock = opts.clock ?? systemClock;
+  const codec = opts.codec ?? createStateCodec({ keys: null });
   return {
+    kind: 'local',
     location: paths.state,
-    read: () => readLocalState(paths.state, opts.stack),
-    write: (state) => writeLocalState(paths, opts.stack, state),
+    read: () => readLocalState(paths.state, opts.stack, codec),
+    write: (state) => writeLocalState(paths, opts.stack, state, codec),
     acquireLock: (info, timeoutMs) =>
       acquireLocalLock({ paths, clock, timeoutMs, info: { ...info }, onWait: opts.onLockWait }),
     releaseLock: async (id) => {
@@ -71,10 +79,25 @@ export function createLocalBackend(opts: LocalBackendOptions): StateBackend {
       await removeLockFile(paths.lock);
     },
     readLock: () => readLockFile(paths.lock),
+    history: () => localHistory(paths, opts.stack, codec),
+    readVersion: async (serial) => {
+      for (const file of [paths.state, paths.backup]) {
+        const st = await readLocalState(file, opts.stack, codec);
+        if (st?.serial === serial) return st;
+      }
+      return null;
+    },
+    appendActivity: (entry) => appendActivityLine(paths.activity, entry),
+    readActivity: (filter) => readActivityLines(paths.activity, filter),
+    close: async () => undefined,
   };
 }
 
-async function readLocalState(file: string, stack: string): Promise<StackState | null> {
+async function readLocalState(
+  file: string,
+  stack: string,
+  codec: StateCodec,
+): Promise<StackState | null> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
@@ -82,28 +105,19 @@ async function readLocalState(file: string, stack: string): Promise<StackState |
     if (isCode(err, 'ENOENT')) return null;
     throw err;
   }
-  return parseState(text, { file, stack });
+  return codec.decode(text, { where: file, stack });
 }
 
 async function writeLocalState(
   paths: LocalStatePaths,
   stack: string,
   state: StackState,
+  codec: StateCodec,
 ): Promise<void> {
   if (state.stack !== stack)
     throw new StateWrongStackError({ file: paths.state, expected: stack, found: state.stack });
-  // A state that would not read back is a bug in the caller: refuse it rather than corrupt the file.
-  const problem = validateStateSchema(state);
-  if (problem !== null)
-    throw new LeaseholdError({
-      code: 'internal/invalid-state',
-      summary: 'Refused to write an invalid state',
-      detail: `At ${problem.jsonPath || '(root)'}: ${problem.problem}. ${paths.state} was left as it was.`,
-      hint: 'Re-run with LEASEHOLD_DEBUG=1 for the stack trace, and report it.',
-    });
-  await writeFileAtomic(paths.state, JSON.stringify(state, null, 2) + '\n', {
-    backupPath: paths.backup,
-  });
+  const { text } = codec.encode(state);
+  await writeFileAtomic(paths.state, text, { backupPath: paths.backup });
 }
 
 interface AcquireOptions {

@@ -96,3 +96,28 @@ export class StateAddressNotFoundError extends LeaseholdError {
     this.name = 'StateAddressNotFoundError';
   }
 }
+
+/** A write lost a race: the stored state is no longer the one this process read (compare-and-swap). */
+export class StateConflictError extends LeaseholdError {
+  constructor(opts: {
+    location: string;
+    expected: { lineage: string; serial: number } | null;
+    found: { lineage: string; serial: number; writer?: string | undefined } | null;
+  }) {
+    const exp =
+      opts.expected === null
+        ? 'no state yet'
+        : `serial ${opts.expected.serial} of lineage ${opts.expected.lineage}`;
+    const found =
+      opts.found === null
+        ? 'no state'
+        : `serial ${opts.found.serial} of lineage ${opts.found.lineage}${opts.found.writer === undefined ? '' : `, written by ${opts.found.writer}`}`;
+    super({
+      code: 'state/conflict',
+      summary: 'State changed since it was read',
+      detail: `${opts.location}: this write expected ${exp}, but the stored state is ${found}. Nothing was overwritten.`,
+      hint: 'Another process wrote the state without the lock (--no-lock?). Run the command again; it will read the new state.',
+    });
+    this.name = 'StateConflictError';
+  }
+}

@@ -129,8 +129,65 @@ export interface LockInfo {
   readonly path: string;
 }
 
-/** Where state lives. The local file backend is the default; shared backends come later. */
+/** One stored version of a stack's state, as `state history` lists it. */
+export interface StateVersion {
+  readonly serial: number;
+  readonly lineage: string;
+  /** `user@host (pid N)`, or the CI job (`github:owner/repo run 42 (job plan)`). */
+  readonly writer: string;
+  /** ISO time. */
+  readonly writtenAt: string;
+  /** `sha256:<hex>` of the stored text. */
+  readonly contentHash: string;
+  readonly encrypted: boolean;
+  /** What changed against the version before: `+1 resource, 2 leases changed`. */
+  readonly summary: string;
+}
+
+/** One entry of a stack's activity log: who did what, never a secret value. */
+export interface ActivityEntry {
+  /** ISO time. */
+  readonly at: string;
+  readonly stack: string;
+  /** `user@host`, or the CI job from GITHUB_* variables. */
+  readonly who: string;
+  /** `apply`, `destroy`, `import`, `state push`, `state migrate`, `state unlock`, `autoscale`. */
+  readonly command: string;
+  /** One line: the plan summary or the decision. */
+  readonly summary: string;
+  /** Resource addresses touched. */
+  readonly resources: readonly string[];
+  readonly txHashes: readonly string[];
+  /** Change of the stack's cost per hour, base units of `token` (decimal string), when known. */
+  readonly costDeltaPerHour?: string | undefined;
+  readonly token?: string | undefined;
+  /** The state serial after the operation, when it wrote one. */
+  readonly serial?: number | undefined;
+}
+
+/** Which entries `leasehold activity` reads. */
+export interface ActivityFilter {
+  /** ISO time: entries at or after it. */
+  readonly since?: string | undefined;
+  /** Entries that touched this address (or a slot of it). */
+  readonly resource?: string | undefined;
+}
+
+/** A controller's bid for leadership of a stack (shared backends only). */
+export type LeaderAttempt =
+  | {
+      readonly acquired: true;
+      readonly lock: LockInfo;
+      /** False once the leadership is gone (its connection died): stop acting at once. */
+      alive(): Promise<boolean>;
+      release(): Promise<void>;
+    }
+  | { readonly acquired: false; readonly holder: LockInfo };
+
+/** Where state lives: the local file backend (the default) or PostgreSQL (`pg`). */
 export interface StateBackend {
+  /** `local` or `pg`; absent in test doubles. */
+  readonly kind?: 'local' | 'pg' | undefined;
   /** Reads the current state, or null when the stack has none yet. Throws StateCorruptError. */
   read(): Promise<StackState | null>;
   /** Writes atomically (temp file, fsync, rename) and keeps the previous state as a backup. */
@@ -145,6 +202,21 @@ export interface StateBackend {
   forceUnlock(id: string): Promise<void>;
   /** The current lock, if any. */
   readLock(): Promise<LockInfo | null>;
-  /** Human description for messages: the file path. */
+  /** Human description for messages: the file path, or `pg://host/db schema.stack`. */
   readonly location: string;
+  /** Stored versions, newest first (pg keeps the last N; local has the state and its backup). */
+  history?(limit: number): Promise<readonly StateVersion[]>;
+  /** One stored version by serial, or null when it is not kept. */
+  readVersion?(serial: number): Promise<StackState | null>;
+  /** Appends to the activity log (a pg table, or JSON lines beside the local state). */
+  appendActivity?(entry: ActivityEntry): Promise<void>;
+  /** Activity entries, oldest first. */
+  readActivity?(filter: ActivityFilter): Promise<readonly ActivityEntry[]>;
+  /**
+   * Tries once for the controllers' leader lock of this stack (pg: a session advisory lock on
+   * its own connection, freed when the leader dies). Absent: the caller uses the leader file.
+   */
+  tryLeader?(info: Omit<LockInfo, 'id' | 'created' | 'path'>): Promise<LeaderAttempt>;
+  /** Frees connections; the backend is unusable afterwards. */
+  close?(): Promise<void>;
 }

@@ -31,6 +31,9 @@ export class StateWriter {
   private current: StackState;
   private readonly queue: Queued[] = [];
   private flushing: Promise<void> | null = null;
+  private unsavedState: StackState | null = null;
+  private failure: unknown = null;
+  private readonly hashes = new Set<string>();
   private readonly backend: StateBackend;
 
   constructor(opts: StateWriterOptions) {
@@ -41,6 +44,26 @@ export class StateWriter {
   /** The last snapshot written (or the initial one). */
   get state(): StackState {
     return this.current;
+  }
+
+  /**
+   * The error of the store write that failed (the database went away, the lock was lost, a
+   * conflict), or null. From then on every mutation is kept in memory only ({@link unsaved}) and
+   * rejects with it, and no intent is recorded: nothing new is sent after the state stopped
+   * being saved. A write refused for its content (wrong stack, invalid state) does not count.
+   */
+  get writeFailure(): unknown {
+    return this.failure;
+  }
+
+  /** Every transaction hash journalled through this writer, in order (the activity log's). */
+  get txHashes(): readonly string[] {
+    return [...this.hashes];
+  }
+
+  /** After a write failure: the state with every mutation since, none of it saved; else null. */
+  get unsaved(): StackState | null {
+    return this.unsavedState;
   }
 
   /** Queues a mutation; resolves with the snapshot once it is on disk. */
@@ -55,6 +78,10 @@ export class StateWriter {
   private async flush(): Promise<void> {
     while (this.queue.length > 0) {
       const group = this.queue.splice(0);
+      if (this.unsavedState !== null) {
+        this.keepUnsaved(group);
+        continue;
+      }
       let proposed = this.current;
       const held: Queued[] = [];
       for (const q of group) {
@@ -75,14 +102,35 @@ export class StateWriter {
         this.current = next;
         for (const q of held) q.resolve(next);
       } catch (err) {
+        if (!isContentRefusal(err)) {
+          this.failure = err;
+          this.unsavedState = next;
+        }
         for (const q of held) q.reject(err);
       }
     }
     this.flushing = null;
   }
 
+  /** After a write failure: mutations are kept in memory for errored.state.json and rejected. */
+  private keepUnsaved(group: readonly Queued[]): void {
+    for (const q of group) {
+      try {
+        const base = this.unsavedState ?? this.current;
+        const kept = q.fn(base);
+        if (kept !== base) this.unsavedState = { ...kept, serial: nextSerial(base) };
+        q.reject(this.failure);
+      } catch (err) {
+        q.reject(err);
+      }
+    }
+  }
+
   /** Journals an intent before its transaction is sent (replacing an entry with the same id). */
   recordIntent(entry: JournalEntry): Promise<StackState> {
+    // After a failed write no transaction may start: refuse before the intent reaches memory.
+    if (this.failure !== null) return Promise.reject(this.failure);
+    if (entry.txHash !== null) this.hashes.add(entry.txHash);
     return this.mutate((s) => ({
       ...s,
       journal: [...s.journal.filter((e) => e.id !== entry.id), entry],
@@ -102,4 +150,10 @@ export class StateWriter {
   async idle(): Promise<void> {
     while (this.flushing !== null) await this.flushing;
   }
+}
+
+/** A write refused for what it carries (a bug in the caller), not because the store failed. */
+function isContentRefusal(err: unknown): boolean {
+  const code = (err as { code?: unknown } | null)?.code;
+  return code === 'state/wrong-stack' || code === 'internal/invalid-state';
 }

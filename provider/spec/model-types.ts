@@ -226,5 +226,7 @@ export interface StackModel {
   readonly budget: BudgetModel | null;
   readonly resources: readonly ResourceModel[];
   readonly outputs: Readonly<Record<string, OutputModel>>;
+  /** The spec's `backend` block, absent when it has none; not part of the hash. */
+  readonly backend?: { readonly type: 'local' | 'pg'; readonly schema?: string | undefined; readonly keep?: number | undefined } | undefined;
   readonly hash: string;
 }

@@ -73,7 +73,9 @@ export function normalizeStack(spec: StackSpec, ctx: NormalizeStackContext): Nor
   // Frozen: the model is immutable, and canonicalJson caches frozen values' text.
   deepFreeze(body);
   const hash = contentHash({ ...body, network: networkIdentity(network) });
-  return { model: deepFreeze({ ...body, hash }), diagnostics: nctx.diagnostics };
+  // Where the state lives does not change what is planned: the backend stays out of the hash.
+  const backend = spec.backend === undefined ? {} : { backend: { ...spec.backend } };
+  return { model: deepFreeze({ ...body, ...backend, hash }), diagnostics: nctx.diagnostics };
 }
 
 function resource<T extends ResourceModel['type']>(

@@ -404,6 +404,8 @@ export interface StackSpec {
    * @example { maxPerHour: '15', token: 'USDT', escrow: { runway: '24h' } }
    */
   readonly budget?: BudgetSpec | undefined;
+  /** Where the state lives; connection settings never appear here. */
+  readonly backend?: { readonly type: 'local' | 'pg'; readonly schema?: string | undefined; readonly keep?: number | undefined } | undefined;
   readonly instances: Readonly<Record<string, InstanceSpec>>;
   readonly outputs?: Readonly<Record<string, OutputSpec>> | undefined;
 }

@@ -22,6 +22,7 @@ export default class AutoscaleHistory extends LeaseholdCommand {
   static override flags = {
     ...stackFlags,
     state: stateFlags.state,
+    'backend-config': stateFlags['backend-config'],
     limit: Flags.integer({ summary: 'How many recent decisions to show.', default: 50, min: 1 }),
   };
 
@@ -31,6 +32,7 @@ export default class AutoscaleHistory extends LeaseholdCommand {
       file: flags.file,
       app: flags.app,
       statePath: flags.state,
+      backendConfig: flags['backend-config'],
       cwd: process.cwd(),
       limit: flags.limit,
     });

@@ -22,7 +22,11 @@ export default class StateList extends LeaseholdCommand {
     '<%= config.bin %> <%= command.id %> -f examples/web.yaml instance.web',
     '<%= config.bin %> <%= command.id %> --state prod.state.json --json',
   ];
-  static override flags = { ...stackFlags, state: stateFlags.state };
+  static override flags = {
+    ...stackFlags,
+    state: stateFlags.state,
+    'backend-config': stateFlags['backend-config'],
+  };
   static override args = {
     address: Args.string({ description: 'Only this resource (instance.web) or slot.' }),
   };
@@ -33,6 +37,7 @@ export default class StateList extends LeaseholdCommand {
       file: flags.file,
       app: flags.app,
       statePath: flags.state,
+      backendConfig: flags['backend-config'],
       cwd: process.cwd(),
     });
     const state = await backend.read();

@@ -29,6 +29,7 @@ export default class StateRm extends LeaseholdCommand {
       file: flags.file,
       app: flags.app,
       statePath: flags.state,
+      backendConfig: flags['backend-config'],
       cwd: process.cwd(),
     });
     const result = await rmStateAddress({

@@ -22,7 +22,11 @@ export default class StateShow extends LeaseholdCommand {
     "<%= config.bin %> <%= command.id %> 'instance.web[0]'",
     '<%= config.bin %> <%= command.id %> \'instance.api["us-east"]\' --json',
   ];
-  static override flags = { ...stackFlags, state: stateFlags.state };
+  static override flags = {
+    ...stackFlags,
+    state: stateFlags.state,
+    'backend-config': stateFlags['backend-config'],
+  };
   static override args = {
     address: Args.string({ description: 'Resource or slot address.', required: true }),
   };
@@ -33,6 +37,7 @@ export default class StateShow extends LeaseholdCommand {
       file: flags.file,
       app: flags.app,
       statePath: flags.state,
+      backendConfig: flags['backend-config'],
       cwd: process.cwd(),
     });
     const state = await backend.read();

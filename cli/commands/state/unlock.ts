@@ -1,7 +1,7 @@
 import { Args } from '@oclif/core';
 import { LeaseholdCommand } from '../../base-command.js';
 import { stackFlags, stateFlags } from '../../flags.js';
-import { openStateBackend } from '../../state/index.js';
+import { logActivity, openStateBackend } from '../../state/index.js';
 
 export interface StateUnlockResult {
   readonly id: string;
@@ -17,7 +17,11 @@ export default class StateUnlock extends LeaseholdCommand {
     '<%= config.bin %> <%= command.id %> 0b6f0b64-59a4-4cd1-9d3c-6b4f0f5f8c2e',
     '<%= config.bin %> <%= command.id %> 0b6f0b64-59a4-4cd1-9d3c-6b4f0f5f8c2e -f examples/web.yaml --json',
   ];
-  static override flags = { ...stackFlags, state: stateFlags.state };
+  static override flags = {
+    ...stackFlags,
+    state: stateFlags.state,
+    'backend-config': stateFlags['backend-config'],
+  };
   static override args = {
     lockId: Args.string({
       name: 'LOCK_ID',
@@ -28,13 +32,32 @@ export default class StateUnlock extends LeaseholdCommand {
 
   async run(): Promise<StateUnlockResult> {
     const { flags, args } = await this.parse(StateUnlock);
-    const { backend } = await openStateBackend({
+    const { backend, stack } = await openStateBackend({
       file: flags.file,
       app: flags.app,
       statePath: flags.state,
+      backendConfig: flags['backend-config'],
       cwd: process.cwd(),
     });
-    await backend.forceUnlock(args.lockId);
+    const held = await backend.readLock();
+    try {
+      await backend.forceUnlock(args.lockId);
+      const warn = await logActivity({
+        backend,
+        env: process.env,
+        now: new Date(),
+        entry: {
+          stack,
+          command: 'state unlock',
+          summary: `removed lock ${args.lockId}${held === null ? '' : ` held by ${held.who} for "${held.operation}" since ${held.created}`}`,
+          resources: [],
+          txHashes: [],
+        },
+      });
+      if (warn !== null) this.printDiagnostics([warn]);
+    } finally {
+      await backend.close?.();
+    }
     if (!this.jsonEnabled()) this.log(`Lock ${args.lockId} removed from ${backend.location}.`);
     return { id: args.lockId, unlocked: true, location: backend.location };
   }

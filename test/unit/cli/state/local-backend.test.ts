@@ -55,6 +55,7 @@ describe('createLocalBackend — read and write', () => {
       state: '/s/prod.state.json',
       backup: '/s/prod.state.json.backup',
       lock: '/s/prod.lock.json',
+      activity: '/s/prod.activity.jsonl',
     });
     expect(localStatePaths({ dir: '/x', stack: 'shop' }).lock).toBe('/x/.leasehold/shop.lock.json');
   });
