@@ -22,7 +22,11 @@ export default class Convert extends LeaseholdCommand {
     '<%= config.bin %> <%= command.id %> akash-sdl.yml --stack my-app --out leasehold.yaml',
   ];
   static override args = {
-    file: Args.string({ required: true, description: 'ICL or SDL file to convert.' }),
+    file: Args.string({
+      ignoreStdin: true,
+      required: true,
+      description: 'ICL or SDL file to convert.',
+    }),
   };
   static override flags = {
     out: Flags.string({

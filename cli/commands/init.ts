@@ -19,7 +19,11 @@ export default class Init extends LeaseholdCommand {
     '<%= config.bin %> <%= command.id %> my-app --cdk',
   ];
   static override args = {
-    dir: Args.string({ description: 'Directory to create the stack in.', default: '.' }),
+    dir: Args.string({
+      ignoreStdin: true,
+      description: 'Directory to create the stack in.',
+      default: '.',
+    }),
   };
   static override flags = {
     cdk: Flags.boolean({

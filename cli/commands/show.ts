@@ -26,7 +26,11 @@ export default class Show extends LeaseholdCommand {
   ];
   static override flags = { ...stackFlags, state: stateFlags.state, format: formatFlag };
   static override args = {
-    planfile: Args.string({ description: 'Saved plan file (plan --out).', required: false }),
+    planfile: Args.string({
+      ignoreStdin: true,
+      description: 'Saved plan file (plan --out).',
+      required: false,
+    }),
   };
 
   async run(): Promise<ShowResult> {

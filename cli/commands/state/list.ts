@@ -24,7 +24,10 @@ export default class StateList extends LeaseholdCommand {
   ];
   static override flags = { ...stackFlags, state: stateFlags.state };
   static override args = {
-    address: Args.string({ description: 'Only this resource (instance.web) or slot.' }),
+    address: Args.string({
+      ignoreStdin: true,
+      description: 'Only this resource (instance.web) or slot.',
+    }),
   };
 
   async run(): Promise<StateListResult> {

@@ -24,7 +24,11 @@ export default class StateShow extends LeaseholdCommand {
   ];
   static override flags = { ...stackFlags, state: stateFlags.state };
   static override args = {
-    address: Args.string({ description: 'Resource or slot address.', required: true }),
+    address: Args.string({
+      ignoreStdin: true,
+      description: 'Resource or slot address.',
+      required: true,
+    }),
   };
 
   async run(): Promise<StateShowResult> {

@@ -20,6 +20,7 @@ export default class StateUnlock extends LeaseholdCommand {
   static override flags = { ...stackFlags, state: stateFlags.state };
   static override args = {
     lockId: Args.string({
+      ignoreStdin: true,
       name: 'LOCK_ID',
       description: 'Id of the lock to remove.',
       required: true,
