@@ -3,6 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { LoadStackRequest, LoadStackResponse } from '../../cli/provider-api.js';
 import { errorDiag } from '../../cli/diag/index.js';
 import type { Diagnostic } from '../../cli/diag/index.js';
+import { unknownNetwork } from '../network/resolve-network.js';
 import { canonicalJson } from './canonical-json.js';
 import { checkStack } from './check-stack.js';
 import { knownTokens } from './known-tokens.js';
@@ -81,7 +82,13 @@ async function networkFacts(parsed: ParsedSource): Promise<NetworkFacts> {
   const network =
     typeof data === 'object' && data !== null ? (data as { network?: unknown }).network : undefined;
   if (network === undefined || typeof network === 'string') {
-    return { tokens: knownTokens(network ?? 'local') ?? [], diagnostics: [] };
+    const tokens = knownTokens(network ?? 'local');
+    if (tokens !== undefined) return { tokens, diagnostics: [] };
+    // A misspelled name: one error that says so, instead of every token being "unknown".
+    const [diag] = unknownNetwork(String(network), 'the spec').toDiagnostics();
+    const source = parsed.locate(['network']);
+    const located = diag === undefined || source === undefined ? diag : { ...diag, source };
+    return { tokens: [], diagnostics: located === undefined ? [] : [located] };
   }
   const book =
     typeof network === 'object' && network !== null
