@@ -10,7 +10,9 @@ const manifest = JSON.parse(readFileSync(join(root, 'oclif.manifest.json'), 'utf
   commands: Record<string, { flags: Record<string, { name: string; char?: string }> }>;
 };
 const shorts = Object.entries(manifest.commands).flatMap(([id, c]) =>
-  Object.values(c.flags).flatMap((f) => (f.char === undefined ? [] : [{ id, ...f }])),
+  Object.values(c.flags).flatMap((f) =>
+    f.char === undefined ? [] : [{ id, name: f.name, char: f.char }],
+  ),
 );
 
 describe('short flags', () => {
