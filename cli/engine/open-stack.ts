@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { registerEnvSecrets } from '../diag/index.js';
 import type { Diagnostics } from '../diag/index.js';
 import type { ModelView, ProviderSession, SignerNeed } from '../provider-api.js';
@@ -41,9 +41,9 @@ export interface OpenStack {
 export async function openStack(req: OpenStackRequest): Promise<OpenStack> {
   // The library enters here without the CLI's command start: its wallet secrets are known first.
   registerEnvSecrets(req.env);
-  const { model, file, warnings } = await loadStackModel(req);
+  const { model, file, dir, warnings } = await loadStackModel(req);
   const backend = createLocalBackend({
-    dir: dirname(resolve(req.cwd, file)),
+    dir,
     stack: model.stack,
     statePath: req.statePath === undefined ? undefined : resolve(req.cwd, req.statePath),
     onLockWait: (holder, timeoutMs) => req.log(lockWaitLine(holder, timeoutMs)),

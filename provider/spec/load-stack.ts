@@ -26,11 +26,13 @@ export const DEFAULT_SPEC_FILE = 'leasehold.yaml';
  */
 export async function loadStack(req: LoadStackRequest): Promise<LoadStackResponse> {
   const env = specLimitsFromEnv(process.env);
-  if (!env.ok) return failed(req.file ?? DEFAULT_SPEC_FILE, env.diagnostics);
+  const named = req.file ?? DEFAULT_SPEC_FILE;
+  const namedDir = dirname(resolve(req.cwd, named));
+  if (!env.ok) return failed(named, namedDir, env.diagnostics);
   const { limits } = env;
   const parsed = await readSource(req, limits);
-  if (parsed === null) return fileNotFound(req.file ?? DEFAULT_SPEC_FILE);
-  if ('diagnostic' in parsed) return failed(req.file ?? DEFAULT_SPEC_FILE, [parsed.diagnostic]);
+  if (parsed === null) return fileNotFound(named, namedDir);
+  if ('diagnostic' in parsed) return failed(named, namedDir, [parsed.diagnostic]);
   const { tokens, addressBookHash, diagnostics } = await networkFacts(parsed);
   const res = checkStack(parsed, tokens, { addressBookHash, limits });
   // Without the address book every token looks unknown; its own error already says why.
@@ -45,6 +47,8 @@ export async function loadStack(req: LoadStackRequest): Promise<LoadStackRespons
     canonicalJson: model === null ? null : canonicalJson(model),
     diagnostics: all,
     file: parsed.file,
+    // A YAML spec's base dir is its own; a CDK app's is its cdktf.json's (never the synth output).
+    dir: parsed.baseDir,
   };
 }
 
@@ -109,16 +113,16 @@ function locate(parsed: ParsedSource, d: Diagnostic): Diagnostic {
   return source === undefined ? d : { ...d, source };
 }
 
-function fileNotFound(file: string): LoadStackResponse {
+function fileNotFound(file: string, dir: string): LoadStackResponse {
   const diag = errorDiag({
     code: 'spec/file-not-found',
     summary: 'Stack file not found',
     detail: `There is no ${JSON.stringify(file)} to read.`,
     hint: 'Run `leasehold init` to create one, or pass the spec file with -f.',
   });
-  return failed(file, [diag]);
+  return failed(file, dir, [diag]);
 }
 
-function failed(file: string, diagnostics: Diagnostic[]): LoadStackResponse {
-  return { model: null, canonicalJson: null, diagnostics, file };
+function failed(file: string, dir: string, diagnostics: Diagnostic[]): LoadStackResponse {
+  return { model: null, canonicalJson: null, diagnostics, file, dir };
 }
