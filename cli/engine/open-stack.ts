@@ -27,6 +27,8 @@ export interface OpenStackRequest {
 export interface OpenStack {
   readonly model: ModelView;
   readonly file: string;
+  /** Absolute directory of the stack (its spec's, or its cdktf.json's). */
+  readonly dir: string;
   /** Warnings from loading (errors throw). */
   readonly warnings: Diagnostics;
   readonly backend: StateBackend;
@@ -57,5 +59,5 @@ export async function openStack(req: OpenStackRequest): Promise<OpenStack> {
     log: req.log,
     promptPassword: req.promptPassword,
   });
-  return { model, file, warnings, backend, session };
+  return { model, file, dir, warnings, backend, session };
 }

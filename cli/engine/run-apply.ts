@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DiagnosticsError, errorDiag, hasErrors } from '../diag/index.js';
 import { decodePlan } from '../plan/plan-file.js';
+import { locateStackOfPlan, readPlanSource } from '../plan/plan-source.js';
 import type { PlanFile } from '../plan/plan-file.js';
 import type { Plan } from '../plan/plan-types.js';
 import type { OutputState } from '../state/state-types.js';
@@ -47,7 +48,10 @@ export async function runApply(req: RunApplyRequest): Promise<RunApplyResult> {
   // Explicit timeouts (the library) win over LEASEHOLD_APPLY_*_TIMEOUT, which win over defaults.
   const timeouts = { ...DEFAULT_APPLY_TIMEOUTS, ...applyTimeoutsFromEnv(req.env), ...req.timeouts };
   const text = req.planFile === undefined ? null : await readPlanText(req.cwd, req.planFile);
-  const stack = await openStack({ ...req, signer: 'sign' });
+  // A saved plan names its own stack: `apply plan.json` needs no -f.
+  const where =
+    text === null ? req : locateStackOfPlan(req, readPlanSource(text), req.planFile ?? '');
+  const stack = await openStack({ ...req, ...where, signer: 'sign' });
   try {
     let planFile: PlanFile | null = null;
     if (text !== null) {

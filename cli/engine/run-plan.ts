@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { hasErrors } from '../diag/index.js';
 import type { Diagnostics } from '../diag/index.js';
 import { encodePlan } from '../plan/plan-file.js';
+import { toPlanSource } from '../plan/plan-source.js';
 import type { Plan, PlanMode } from '../plan/plan-types.js';
 import { writeFileAtomic } from '../state/write-file-atomic.js';
 import { openStack } from './open-stack.js';
@@ -56,7 +57,8 @@ export async function runPlan(req: RunPlanRequest): Promise<RunPlanResult> {
     let out: string | null = null;
     if (req.out !== undefined && !hasErrors(diagnostics)) {
       out = resolve(req.cwd, req.out);
-      await writeFileAtomic(out, JSON.stringify(encodePlan(res.plan), null, 2) + '\n');
+      const source = toPlanSource({ ...req, out, file: stack.file, dir: stack.dir });
+      await writeFileAtomic(out, JSON.stringify(encodePlan(res.plan, source), null, 2) + '\n');
     }
     return { plan: res.plan, diagnostics, out };
   } finally {
