@@ -40,7 +40,12 @@ export default class Convert extends LeaseholdCommand {
   async run(): Promise<ConvertResult> {
     const { args, flags } = await this.parse(Convert);
     const provider = await loadProvider();
-    const res = await provider.convert({ file: args.file, cwd: process.cwd(), stack: flags.stack });
+    const res = await provider.convert({
+      file: args.file,
+      cwd: process.cwd(),
+      stack: flags.stack,
+      out: flags.out,
+    });
     if (hasErrors(res.diagnostics) || res.yaml === null || res.sourceFormat === null)
       this.fail(res.diagnostics);
     this.printDiagnostics(res.diagnostics);

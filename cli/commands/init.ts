@@ -27,7 +27,7 @@ export default class Init extends LeaseholdCommand {
   };
   static override flags = {
     cdk: Flags.boolean({
-      summary: 'Scaffold a CDK (cdktf) TypeScript project instead of a YAML spec.',
+      summary: 'Scaffold a CDK (cdktf) project, in JavaScript, instead of a YAML spec.',
     }),
     stack: Flags.string({ summary: 'Stack name (default: the directory name).' }),
     force: Flags.boolean({ summary: 'Overwrite existing files.' }),

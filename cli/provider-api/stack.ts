@@ -62,6 +62,8 @@ export interface ConvertRequest {
   readonly cwd: string;
   /** Stack name for the result; default derived from the file name. */
   readonly stack?: string | undefined;
+  /** Where the result will be written (`--out`), for its `$schema` line; default: in `cwd`. */
+  readonly out?: string | undefined;
 }
 
 export interface ConvertResponse {

@@ -1,9 +1,10 @@
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 import type { ConvertRequest, ConvertResponse } from '../../cli/provider-api.js';
 import { errorDiag, LeaseholdError } from '../../cli/diag/index.js';
 import type { Diagnostic } from '../../cli/diag/index.js';
+import { specSchemaRef } from '../spec/leasehold-install.js';
 import { detectFormat } from './detect-format.js';
 import { emitSpecYaml } from './emit-spec-yaml.js';
 import { iclToSpec } from './icl-to-spec.js';
@@ -47,6 +48,8 @@ export async function convertFile(req: ConvertRequest): Promise<ConvertResponse>
   const diagnostics = locateInYaml(result.diagnostics, doc, lines, file, SECRET_LINE_CODES);
   if (result.spec === null) return { yaml: null, sourceFormat: detected.format, diagnostics };
   const yaml = emitSpecYaml(result.spec, {
+    // Relative to where the spec goes (--out, else the current directory), and a file that exists.
+    schema: specSchemaRef(dirname(resolve(req.cwd, req.out ?? 'leasehold.yaml'))),
     source: `${basename(file)} (${FORMAT_NAMES[detected.format]})`,
     warnings: diagnostics,
   });
