@@ -13,12 +13,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { errorDiag } from '../../cli/diag/index.js';
 import type { ScaffoldRequest, ScaffoldResponse } from '../../cli/provider-api.js';
-import { leaseholdInstall } from '../spec/leasehold-install.js';
+import { packageRoot } from '../../common/package-root.js';
 
 /** Writes package.json, cdktf.json, main.js and .gitignore; refuses to overwrite without force. */
 export async function scaffoldCdkProject(req: ScaffoldRequest): Promise<ScaffoldResponse> {
   const dir = resolve(req.dir);
-  const files = cdkProjectFiles(req.stack, `file:${leaseholdInstall().root}`);
+  const files = cdkProjectFiles(req.stack, `file:${packageRoot()}`);
   const names = Object.keys(files);
   const existing = names.filter((name) => existsSync(join(dir, name)));
   if (existing.length > 0 && !req.force) {
