@@ -19,7 +19,11 @@ export default class Apply extends LeaseholdCommand {
     '<%= config.bin %> <%= command.id %> --auto-approve --json --parallelism 4',
   ];
   static override args = {
-    planfile: Args.string({ description: 'A plan saved by `leasehold plan --out FILE`.' }),
+    planfile: Args.string({
+      // Only an argument names a plan: oclif would otherwise read piped stdin (`echo yes |`) as one.
+      ignoreStdin: true,
+      description: 'A plan saved by `leasehold plan --out FILE`.',
+    }),
   };
   static override flags = applyFlags;
 

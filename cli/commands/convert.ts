@@ -25,6 +25,7 @@ export default class Convert extends LeaseholdCommand {
   ];
   static override args = {
     file: Args.string({
+      ignoreStdin: true,
       required: true,
       description: 'ICL or SDL file to convert (with --to icl: a Leasehold spec).',
     }),
@@ -59,6 +60,7 @@ export default class Convert extends LeaseholdCommand {
       to: flags.to === 'icl' ? 'icl' : 'spec',
       iclVersion: flags['icl-version'] === '1' ? 1 : 2,
       instance: flags.instance,
+      out: flags.out,
     });
     if (hasErrors(res.diagnostics) || res.yaml === null || res.sourceFormat === null)
       this.fail(res.diagnostics);

@@ -19,11 +19,15 @@ export default class Init extends LeaseholdCommand {
     '<%= config.bin %> <%= command.id %> my-app --cdk',
   ];
   static override args = {
-    dir: Args.string({ description: 'Directory to create the stack in.', default: '.' }),
+    dir: Args.string({
+      ignoreStdin: true,
+      description: 'Directory to create the stack in.',
+      default: '.',
+    }),
   };
   static override flags = {
     cdk: Flags.boolean({
-      summary: 'Scaffold a CDK (cdktf) TypeScript project instead of a YAML spec.',
+      summary: 'Scaffold a CDK (cdktf) project, in JavaScript, instead of a YAML spec.',
     }),
     stack: Flags.string({ summary: 'Stack name (default: the directory name).' }),
     force: Flags.boolean({ summary: 'Overwrite existing files.' }),

@@ -19,7 +19,11 @@ export default class Logs extends LeaseholdCommand {
     "<%= config.bin %> <%= command.id %> 'instance.web[0]' --tail 20 --follow",
   ];
   static override args = {
-    address: Args.string({ required: true, description: 'Instance or slot address.' }),
+    address: Args.string({
+      ignoreStdin: true,
+      required: true,
+      description: 'Instance or slot address.',
+    }),
   };
   static override flags = {
     ...stackFlags,
@@ -31,7 +35,8 @@ export default class Logs extends LeaseholdCommand {
       default: 100,
       min: 0,
     }),
-    follow: Flags.boolean({ char: 'F', summary: 'Keep streaming new lines until Ctrl-C.' }),
+    // No short form: `-f` is the spec file in every command, and `-F` beside it invites the slip.
+    follow: Flags.boolean({ summary: 'Keep streaming new lines until Ctrl-C.' }),
   };
 
   async run(): Promise<LogsResult> {

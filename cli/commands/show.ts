@@ -31,7 +31,11 @@ export default class Show extends LeaseholdCommand {
     format: formatFlag,
   };
   static override args = {
-    planfile: Args.string({ description: 'Saved plan file (plan --out).', required: false }),
+    planfile: Args.string({
+      ignoreStdin: true,
+      description: 'Saved plan file (plan --out).',
+      required: false,
+    }),
   };
 
   async run(): Promise<ShowResult> {

@@ -3,7 +3,6 @@ import type { AutoscaleDecisionEvent } from '../provider-api.js';
 import { createLocalBackend } from '../state/local-backend.js';
 import { loadProvider } from '../providers.js';
 import { DiagnosticsError, hasErrors } from '../diag/index.js';
-import { dirname } from 'node:path';
 import { autoscalePaths, readAutoscaleHistory } from './autoscale-history.js';
 
 /** `leasehold autoscale history` as typed options. */
@@ -33,7 +32,7 @@ export async function readAutoscaleHistoryView(
     throw new DiagnosticsError(loaded.diagnostics);
   const stack = loaded.model.stack;
   const backend = createLocalBackend({
-    dir: dirname(resolve(req.cwd, loaded.file)),
+    dir: loaded.dir,
     stack,
     statePath: req.statePath === undefined ? undefined : resolve(req.cwd, req.statePath),
   });

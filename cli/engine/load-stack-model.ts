@@ -13,8 +13,10 @@ export interface LoadStackModelRequest {
 /** A stack's model as its spec reads now. */
 export interface LoadStackModelResult {
   readonly model: ModelView;
-  /** The file that was read. */
+  /** The file the user named (the spec, or a CDK app's cdktf.json). */
   readonly file: string;
+  /** Absolute directory of the stack: its state lives under `<dir>/.leasehold/`. */
+  readonly dir: string;
   /** Warnings from loading (errors throw). */
   readonly warnings: Diagnostics;
 }
@@ -28,7 +30,7 @@ export async function loadStackModel(req: LoadStackModelRequest): Promise<LoadSt
   const loaded = await provider.loadStack({ file: req.file, app: req.app, cwd: req.cwd });
   if (hasErrors(loaded.diagnostics) || loaded.model === null)
     throw new DiagnosticsError(loaded.diagnostics);
-  return { model: loaded.model, file: loaded.file, warnings: loaded.diagnostics };
+  return { model: loaded.model, file: loaded.file, dir: loaded.dir, warnings: loaded.diagnostics };
 }
 
 /**

@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { registerEnvSecrets } from '../diag/index.js';
 import type { Diagnostics } from '../diag/index.js';
 import type { ModelView, ProviderSession, SignerNeed } from '../provider-api.js';
@@ -30,6 +30,8 @@ export interface OpenStackRequest {
 export interface OpenStack {
   readonly model: ModelView;
   readonly file: string;
+  /** Absolute directory of the stack (its spec's, or its cdktf.json's). */
+  readonly dir: string;
   /** Warnings from loading (errors throw). */
   readonly warnings: Diagnostics;
   readonly backend: StateBackend;
@@ -44,14 +46,14 @@ export interface OpenStack {
 export async function openStack(req: OpenStackRequest): Promise<OpenStack> {
   // The library enters here without the CLI's command start: its wallet secrets are known first.
   registerEnvSecrets(req.env);
-  const { model, file, warnings } = await loadStackModel(req);
+  const { model, dir, warnings } = await loadStackModel(req);
   const backend = await createStateBackend({
     config: resolveBackendConfig({
       spec: model.backend,
       env: req.env,
       overrides: req.backendConfig,
     }),
-    dir: dirname(resolve(req.cwd, file)),
+    dir,
     stack: model.stack,
     statePath: req.statePath === undefined ? undefined : resolve(req.cwd, req.statePath),
     env: req.env,
@@ -66,5 +68,5 @@ export async function openStack(req: OpenStackRequest): Promise<OpenStack> {
     log: req.log,
     promptPassword: req.promptPassword,
   });
-  return { model, file, warnings, backend, session };
+  return { model, file, dir, warnings, backend, session };
 }

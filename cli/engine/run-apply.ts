@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { DiagnosticsError, errorDiag, hasErrors } from '../diag/index.js';
 import { decodePlan } from '../plan/plan-file.js';
 import { openPlanText } from '../plan/plan-seal.js';
+import { locateStackOfPlan, readPlanSource } from '../plan/plan-source.js';
 import type { PlanFile } from '../plan/plan-file.js';
 import type { Plan } from '../plan/plan-types.js';
 import type { OutputState } from '../state/state-types.js';
@@ -52,12 +53,17 @@ export interface RunApplyResult extends ApplyStackResult {
 export async function runApply(req: RunApplyRequest): Promise<RunApplyResult> {
   // Explicit timeouts (the library) win over LEASEHOLD_APPLY_*_TIMEOUT, which win over defaults.
   const timeouts = { ...DEFAULT_APPLY_TIMEOUTS, ...applyTimeoutsFromEnv(req.env), ...req.timeouts };
-  const text = req.planFile === undefined ? null : await readPlanText(req.cwd, req.planFile);
-  const stack = await openStack({ ...req, signer: 'sign' });
+  const sealed = req.planFile === undefined ? null : await readPlanText(req.cwd, req.planFile);
+  // Opened first: an encrypted plan names its stack only once decrypted.
+  const text = sealed === null ? null : openPlanText(sealed, req.planFile ?? '', req.env);
+  // A saved plan names its own stack: `apply plan.json` needs no -f.
+  const where =
+    text === null ? req : locateStackOfPlan(req, readPlanSource(text), req.planFile ?? '');
+  const stack = await openStack({ ...req, ...where, signer: 'sign' });
   try {
     let planFile: PlanFile | null = null;
     if (text !== null) {
-      const decoded = decodePlan(openPlanText(text, req.planFile ?? '', req.env), {
+      const decoded = decodePlan(text, {
         file: req.planFile ?? '',
         expectedStack: stack.model.stack,
       });

@@ -3,6 +3,7 @@ import { hasErrors } from '../diag/index.js';
 import type { Diagnostics } from '../diag/index.js';
 import { encodePlan } from '../plan/plan-file.js';
 import { sealPlanText } from '../plan/plan-seal.js';
+import { toPlanSource } from '../plan/plan-source.js';
 import type { Plan, PlanMode } from '../plan/plan-types.js';
 import { writeFileAtomic } from '../state/write-file-atomic.js';
 import { openStack } from './open-stack.js';
@@ -57,7 +58,8 @@ export async function runPlan(req: RunPlanRequest): Promise<RunPlanResult> {
     let out: string | null = null;
     if (req.out !== undefined && !hasErrors(diagnostics)) {
       out = resolve(req.cwd, req.out);
-      const text = JSON.stringify(encodePlan(res.plan), null, 2) + '\n';
+      const source = toPlanSource({ ...req, out, file: stack.file, dir: stack.dir });
+      const text = JSON.stringify(encodePlan(res.plan, source), null, 2) + '\n';
       const meta = {
         stack: res.plan.stack,
         lineage: res.plan.lineage ?? '',

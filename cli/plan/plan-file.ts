@@ -8,6 +8,7 @@ import type { ValidateFunction } from 'ajv/dist/2020.js';
 import { errorDiag } from '../diag/index.js';
 import type { Diagnostics } from '../diag/index.js';
 import type { StackState } from '../state/state-types.js';
+import type { PlanSource } from './plan-source.js';
 import type { Plan, PlanNetwork } from './plan-types.js';
 
 /** A saved plan (`plan --out FILE`): the Plan plus its staleness key. */
@@ -20,6 +21,8 @@ export interface PlanFile {
   readonly serial: number;
   readonly modelHash: string;
   readonly network: PlanNetwork;
+  /** Where the stack is, so `apply FILE` needs no `-f` (absent in plans of older versions). */
+  readonly source?: PlanSource | undefined;
   readonly plan: Plan;
 }
 
@@ -38,7 +41,7 @@ export type PlanStaleness = {
 const SCHEMA_ID = 'https://leasehold.dev/schemas/plan.schema.json';
 
 /** Wraps a plan for saving. The Plan holds secret references only, so the file holds no value. */
-export function encodePlan(plan: Plan): PlanFile {
+export function encodePlan(plan: Plan, source?: PlanSource): PlanFile {
   return {
     formatVersion: 1,
     kind: 'leasehold-plan',
@@ -47,6 +50,7 @@ export function encodePlan(plan: Plan): PlanFile {
     serial: plan.serial,
     modelHash: plan.modelHash,
     network: plan.network,
+    ...(source === undefined ? {} : { source }),
     plan,
   };
 }

@@ -19,6 +19,7 @@ export type ChangeReason =
   | 'delete-because-no-config'
   | 'delete-because-duplicate'
   | 'create-because-missing'
+  | 'resume-interrupted'
   | 'scale-out'
   | 'scale-in';
 

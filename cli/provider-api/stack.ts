@@ -55,8 +55,13 @@ export interface LoadStackResponse {
   readonly canonicalJson: string | null;
   /** Everything found, errors and warnings, each located when it has a source. */
   readonly diagnostics: Diagnostics;
-  /** The file that was read, for messages. */
+  /** The file the user named, for messages: the spec, or a CDK app's cdktf.json. */
   readonly file: string;
+  /**
+   * Absolute directory the stack lives in: the spec's, or the CDK app's (its cdktf.json's). Its
+   * state defaults to `<dir>/.leasehold/<stack>.state.json`.
+   */
+  readonly dir: string;
 }
 
 export interface ConvertRequest {
@@ -71,6 +76,8 @@ export interface ConvertRequest {
   readonly iclVersion?: 1 | 2 | undefined;
   /** With `to: 'icl'`: export only this instance. */
   readonly instance?: string | undefined;
+  /** Where the result will be written (`--out`), for its `$schema` line; default: in `cwd`. */
+  readonly out?: string | undefined;
 }
 
 export interface ConvertResponse {

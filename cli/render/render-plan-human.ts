@@ -93,6 +93,8 @@ function reasonLine(c: Change): string | null {
   switch (c.reason) {
     case 'create-because-missing':
       return 'because the lease was closed outside Leasehold';
+    case 'resume-interrupted':
+      return 'resuming an interrupted apply: its order or lease is picked up, not created again';
     case 'scale-out':
       return 'because the replica count grew';
     case 'scale-in':

@@ -59,7 +59,7 @@ export async function openStateBackend(req: OpenStateRequest): Promise<OpenState
   const res = await provider.loadStack({ file: req.file, app: req.app, cwd: req.cwd });
   if (hasErrors(res.diagnostics) || res.model === null) throw new DiagnosticsError(res.diagnostics);
   const stack = res.model.stack;
-  const dir = dirname(resolve(req.cwd, res.file));
+  const dir = res.dir;
   const config = resolveBackendConfig({
     spec: res.model.backend,
     env,

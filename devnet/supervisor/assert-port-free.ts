@@ -6,11 +6,16 @@ import { devnetPortBusy } from './devnet-errors.js';
  * starts because anvil's own bind failure reaches us only as an opaque exit.
  */
 export async function assertPortFree(host: string, port: number): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
+  if (!(await isPortFree(host, port))) throw devnetPortBusy(host, port);
+}
+
+/** Whether nothing listens on host:port (a listen probe, closed at once). */
+export async function isPortFree(host: string, port: number): Promise<boolean> {
+  return new Promise<boolean>((resolve, reject) => {
     const probe = createServer();
     probe.once('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'EADDRINUSE' ? devnetPortBusy(host, port) : err),
+      err.code === 'EADDRINUSE' ? resolve(false) : reject(err),
     );
-    probe.listen(port, host, () => probe.close(() => resolve()));
+    probe.listen(port, host, () => probe.close(() => resolve(true)));
   });
 }

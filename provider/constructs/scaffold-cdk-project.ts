@@ -1,18 +1,24 @@
 /**
  * `leasehold init --cdk`: writes a CDK (cdktf) project whose one stack validates as created and
  * runs on the local devnet. Does not import cdktf (it only writes text), so `init` stays light.
+ *
+ * The project depends on the Leasehold that created it (`file:` its install root) until the
+ * package is published, so `npm install` links it without asking a registry, offline. It needs no
+ * other dependency: `leasehold/constructs` re-exports cdktf's App, TerraformStack and
+ * TerraformOutput, from the one cdktf copy its constructs use. The program is plain JavaScript
+ * (ESM) under `// @ts-check`, and cdktf.json says no TypeScript: Leasehold runs `node main.js`.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join, resolve } from 'node:path';
 import { errorDiag } from '../../cli/diag/index.js';
 import type { ScaffoldRequest, ScaffoldResponse } from '../../cli/provider-api.js';
+import { packageRoot } from '../../common/package-root.js';
 
 /** Writes package.json, cdktf.json, main.js and .gitignore; refuses to overwrite without force. */
 export async function scaffoldCdkProject(req: ScaffoldRequest): Promise<ScaffoldResponse> {
   const dir = resolve(req.dir);
-  const files = cdkProjectFiles(req.stack, leaseholdVersion());
+  const files = cdkProjectFiles(req.stack, `file:${packageRoot()}`);
   const names = Object.keys(files);
   const existing = names.filter((name) => existsSync(join(dir, name)));
   if (existing.length > 0 && !req.force) {
@@ -31,16 +37,25 @@ export async function scaffoldCdkProject(req: ScaffoldRequest): Promise<Scaffold
   return { files: names.map((name) => join(req.dir, name)), diagnostics: [] };
 }
 
-/** The project's files by name, for a stack name and the Leasehold version to depend on. */
-export function cdkProjectFiles(stack: string, version: string): Record<string, string> {
+/**
+ * The project's files by name, for a stack name and the npm spec of the Leasehold to depend on
+ * (`file:/path/to/leasehold` until it is published).
+ */
+export function cdkProjectFiles(stack: string, leasehold: string): Record<string, string> {
   const pkg = {
     name: stack,
     private: true,
     type: 'module',
-    scripts: { synth: 'leasehold synth', validate: 'leasehold validate', plan: 'leasehold plan' },
-    dependencies: { cdktf: '0.21.0', constructs: '^10.8.1', leasehold: `^${version}` },
+    scripts: {
+      synth: 'leasehold synth',
+      validate: 'leasehold validate',
+      plan: 'leasehold plan',
+      apply: 'leasehold apply',
+    },
+    dependencies: { leasehold },
   };
-  const cdktf = { language: 'typescript', app: 'node main.js', output: 'cdktf.out' };
+  // No "language": Leasehold runs the app itself (no cdktf-cli), and the app is JavaScript.
+  const cdktf = { app: 'node main.js', output: 'cdktf.out' };
   return {
     'package.json': JSON.stringify(pkg, null, 2) + '\n',
     'cdktf.json': JSON.stringify(cdktf, null, 2) + '\n',
@@ -51,9 +66,10 @@ export function cdkProjectFiles(stack: string, version: string): Record<string, 
 
 function mainJs(stack: string): string {
   const name = JSON.stringify(stack).replace(/"/g, "'");
-  return `// The ${stack} stack as a CDK program. \`leasehold validate\` runs it (the "app" of cdktf.json)
-// and reads what it synthesizes. TypeScript works the same: rename to main.ts and set "app" to
-// e.g. "npx tsx main.ts".
+  return `// @ts-check
+// The ${stack} stack as a CDK program, in plain JavaScript (ESM): \`leasehold validate\` runs it
+// (the "app" of cdktf.json, \`node main.js\`) and reads what it synthesizes into cdktf.out/.
+// @ts-check lets an editor type-check the construct props against leasehold's declarations.
 import {
   App,
   HealthCheck,
@@ -82,19 +98,4 @@ new TerraformOutput(stack, 'url', { value: web.endpoint(0), description: 'Public
 
 app.synth();
 `;
-}
-
-/** Leasehold's own version, from the nearest package.json named `leasehold` above this file. */
-function leaseholdVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    const file = join(dir, 'package.json');
-    if (existsSync(file)) {
-      const pkg = JSON.parse(readFileSync(file, 'utf8')) as { name?: unknown; version?: unknown };
-      if (pkg.name === 'leasehold' && typeof pkg.version === 'string') return pkg.version;
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return '0.1.0';
-    dir = parent;
-  }
 }

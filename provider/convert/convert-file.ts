@@ -1,10 +1,11 @@
 import { readFile } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { LineCounter, parseAllDocuments } from 'yaml';
 import type { Document } from 'yaml';
 import type { ConvertRequest, ConvertResponse } from '../../cli/provider-api.js';
 import { errorDiag, LeaseholdError, warningDiag } from '../../cli/diag/index.js';
 import type { Diagnostic } from '../../cli/diag/index.js';
+import { specSchemaRef } from '../spec/leasehold-install.js';
 import { detectFormat } from './detect-format.js';
 import { emitSpecYaml } from './emit-spec-yaml.js';
 import { iclToSpec } from './icl-to-spec.js';
@@ -55,6 +56,8 @@ export async function convertFile(req: ConvertRequest): Promise<ConvertResponse>
   const sourceFormat = detected.format === 'sdl' ? 'sdl' : 'icl';
   if (result.spec === null) return { yaml: null, sourceFormat, diagnostics };
   const yaml = emitSpecYaml(result.spec, {
+    // Relative to where the spec goes (--out, else the current directory), and a file that exists.
+    schema: specSchemaRef(dirname(resolve(req.cwd, req.out ?? 'leasehold.yaml'))),
     source: `${basename(file)} (${FORMAT_NAMES[detected.format]})`,
     warnings: diagnostics,
   });

@@ -3,11 +3,10 @@ import { redact } from '../../cli/diag/index.js';
 import type { Diagnostic } from '../../cli/diag/index.js';
 import type { StackSpec } from '../spec/spec-types.js';
 
-/** Where editors find the spec schema (yaml-language-server). */
-export const SPEC_SCHEMA_URL = 'https://unpkg.com/leasehold/schemas/spec.schema.json';
-
 /** Options of `emitSpecYaml`. */
 export interface EmitSpecYamlOptions {
+  /** Where editors find the spec schema (yaml-language-server); no schema line when absent. */
+  readonly schema?: string | undefined;
   /** What the spec was converted from, for the header: `deploy.yaml (Akash SDL)`. */
   readonly source?: string | undefined;
   /** Conversion warnings, listed in the header so they stay with the file. */
@@ -81,7 +80,7 @@ function order(value: unknown, kind: string | undefined): unknown {
  */
 export function emitSpecYaml(spec: StackSpec, opts: EmitSpecYamlOptions = {}): string {
   const doc = new Document(order(spec, 'stack'));
-  const lines = [` yaml-language-server: $schema=${SPEC_SCHEMA_URL}`];
+  const lines = opts.schema === undefined ? [] : [` yaml-language-server: $schema=${opts.schema}`];
   if (opts.source !== undefined)
     lines.push(` Converted from ${opts.source} by \`leasehold convert\`.`);
   const warnings = opts.warnings ?? [];

@@ -8,6 +8,7 @@
 import { LeaseholdError } from '../../cli/diag/index.js';
 import type { BlockTimeSource } from '../../cli/plan/plan-types.js';
 import type { AddressBook } from '../../wire/address-book.js';
+import { didYouMean } from '../spec/did-you-mean.js';
 import type { NetworkLimits } from './network-limits.js';
 import type { ResolvedNetwork } from './network-types.js';
 import { KNOWN_NETWORKS, NETWORK_PROFILES } from './network-profiles.js';
@@ -140,13 +141,21 @@ function rpcFromSpec(
 /** What the spec schema accepts as a literal `rpcUrl`. */
 const RPC_URL = /^(?:https?|wss?):\/\/\S+$/;
 
-function unknownNetwork(name: string, origin: string): LeaseholdError {
+/**
+ * `network/unknown`, with the closest known name when the name looks like a typo of one. The
+ * loader reports a misspelled spec `network` with it too, so it is said once, in one wording.
+ */
+export function unknownNetwork(name: string, origin: string): LeaseholdError {
   const known = KNOWN_NETWORKS.join(', ');
+  const guess = didYouMean(name, KNOWN_NETWORKS);
   return new LeaseholdError({
     code: 'network/unknown',
     summary: 'Unknown network',
     detail: `Network "${name}" (from ${origin}) is not one of ${known}, and the spec defines no custom network of that name.`,
-    hint: `Use one of ${known}, or declare "${name}" with rpcUrl, chainId and addressBook in the spec.`,
+    hint:
+      guess === undefined
+        ? `Use one of ${known}, or declare "${name}" with rpcUrl, chainId and addressBook in the spec.`
+        : `Did you mean "${guess}"?`,
   });
 }
 

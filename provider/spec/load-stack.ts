@@ -3,6 +3,7 @@ import { basename, dirname, resolve } from 'node:path';
 import type { LoadStackRequest, LoadStackResponse } from '../../cli/provider-api.js';
 import { errorDiag } from '../../cli/diag/index.js';
 import type { Diagnostic } from '../../cli/diag/index.js';
+import { unknownNetwork } from '../network/resolve-network.js';
 import { canonicalJson } from './canonical-json.js';
 import { checkStack } from './check-stack.js';
 import { knownTokens } from './known-tokens.js';
@@ -34,16 +35,20 @@ export interface LoadedStackModel {
   readonly model: StackModel | null;
   readonly diagnostics: Diagnostic[];
   readonly file: string;
+  /** Where the stack's state lives: the spec's directory, or a CDK app's cdktf.json directory. */
+  readonly dir: string;
 }
 
 /** `loadStack` without the canonical JSON, returning the model as the provider types it. */
 export async function loadStackModel(req: LoadStackRequest): Promise<LoadedStackModel> {
   const env = specLimitsFromEnv(process.env);
-  if (!env.ok) return failed(req.file ?? DEFAULT_SPEC_FILE, env.diagnostics);
+  const named = req.file ?? DEFAULT_SPEC_FILE;
+  const namedDir = dirname(resolve(req.cwd, named));
+  if (!env.ok) return failed(named, namedDir, env.diagnostics);
   const { limits } = env;
   const parsed = await readSource(req, limits);
-  if (parsed === null) return fileNotFound(req.file ?? DEFAULT_SPEC_FILE);
-  if ('diagnostic' in parsed) return failed(req.file ?? DEFAULT_SPEC_FILE, [parsed.diagnostic]);
+  if (parsed === null) return fileNotFound(named, namedDir);
+  if ('diagnostic' in parsed) return failed(named, namedDir, [parsed.diagnostic]);
   const { tokens, addressBookHash, diagnostics } = await networkFacts(parsed);
   const res = checkStack(parsed, tokens, { addressBookHash, limits });
   // Without the address book every token looks unknown; its own error already says why.
@@ -53,7 +58,13 @@ export async function loadStackModel(req: LoadStackRequest): Promise<LoadedStack
       : res.diagnostics;
   const all = [...diagnostics, ...rest];
   const model = all.some((d) => d.severity === 'error') ? null : res.model;
-  return { model, diagnostics: all, file: parsed.file };
+  return {
+    model,
+    diagnostics: all,
+    file: parsed.file,
+    // A YAML spec's base dir is its own; a CDK app's is its cdktf.json's (never the synth output).
+    dir: parsed.baseDir,
+  };
 }
 
 async function readSource(
@@ -90,7 +101,13 @@ async function networkFacts(parsed: ParsedSource): Promise<NetworkFacts> {
   const network =
     typeof data === 'object' && data !== null ? (data as { network?: unknown }).network : undefined;
   if (network === undefined || typeof network === 'string') {
-    return { tokens: knownTokens(network ?? 'local') ?? [], diagnostics: [] };
+    const tokens = knownTokens(network ?? 'local');
+    if (tokens !== undefined) return { tokens, diagnostics: [] };
+    // A misspelled name: one error that says so, instead of every token being "unknown".
+    const [diag] = unknownNetwork(String(network), 'the spec').toDiagnostics();
+    const source = parsed.locate(['network']);
+    const located = diag === undefined || source === undefined ? diag : { ...diag, source };
+    return { tokens: [], diagnostics: located === undefined ? [] : [located] };
   }
   const book =
     typeof network === 'object' && network !== null
@@ -111,16 +128,16 @@ function locate(parsed: ParsedSource, d: Diagnostic): Diagnostic {
   return source === undefined ? d : { ...d, source };
 }
 
-function fileNotFound(file: string): LoadedStackModel {
+function fileNotFound(file: string, dir: string): LoadedStackModel {
   const diag = errorDiag({
     code: 'spec/file-not-found',
     summary: 'Stack file not found',
     detail: `There is no ${JSON.stringify(file)} to read.`,
     hint: 'Run `leasehold init` to create one, or pass the spec file with -f.',
   });
-  return failed(file, [diag]);
+  return failed(file, dir, [diag]);
 }
 
-function failed(file: string, diagnostics: Diagnostic[]): LoadedStackModel {
-  return { model: null, diagnostics, file };
+function failed(file: string, dir: string, diagnostics: Diagnostic[]): LoadedStackModel {
+  return { model: null, diagnostics, file, dir };
 }

@@ -9,9 +9,12 @@ export type Locator = (path: SpecPath) => SourceRange | undefined;
 
 /** A stack document read from some source, before validation: plain data plus how to locate it. */
 export interface ParsedSource {
-  /** The file the user named (spec file, or the cdk.tf.json that a CDK app synthesized). */
+  /**
+   * The file the user named, for messages: the spec file, or a CDK app's cdktf.json (`.` for an
+   * `--app` without one). Locations of a CDK app point into its synthesized cdk.tf.json instead.
+   */
   readonly file: string;
-  /** Directory relative paths in the spec are resolved against. */
+  /** Absolute directory relative paths in the spec are resolved against; the state lives there. */
   readonly baseDir: string;
   /** Plain JSON-like data, or null when the source could not be read at all. */
   readonly data: unknown;

@@ -1,17 +1,21 @@
 /**
  * Reads a CDK app into a ParsedSource: resolves its command (`--app`, or the `app` of cdktf.json),
- * runs it with `CDKTF_OUTDIR` set to a fresh temp dir, picks the one stack holding Leasehold
- * constructs, and converts its cdk.tf.json (cdk-to-spec.ts) with a locator into that file.
+ * runs it with `CDKTF_OUTDIR` set to a private scratch dir, picks the one stack holding Leasehold
+ * constructs, publishes the synthesis to the app's `output` dir (`cdktf.out/`, as `cdktf synth`
+ * does), removes the scratch dir, and converts the stack's cdk.tf.json (cdk-to-spec.ts) with a
+ * locator into the published file. The source's `file` and `baseDir` are the user's cdktf.json and
+ * its directory, so the state lives beside cdktf.json exactly as it does beside a YAML spec.
  */
 import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { basename, dirname, join, resolve } from 'node:path';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { errorDiag } from '../../cli/diag/index.js';
 import type { Diagnostic } from '../../cli/diag/index.js';
 import { createCdkLocator } from './cdk-locator.js';
 import { cdkToSpec, hasLeaseholdContent } from './cdk-to-spec.js';
 import type { ParsedSource } from './parsed-source.js';
+import { publishSynthOutput } from './publish-synth-output.js';
 import { runCdkApp } from './run-cdk-app.js';
 import type { RunCdkAppResult } from './run-cdk-app.js';
 
@@ -27,25 +31,41 @@ const APP_TIMEOUT_MS = 60_000;
 /** Runs a CDK app and reads its synthesized Leasehold stack, as YAML loading reads a spec file. */
 export async function readCdkApp(req: ReadCdkAppRequest): Promise<ParsedSource> {
   const target = await resolveApp(req);
-  if ('diagnostic' in target) return failed(target.file, target.dir, [target.diagnostic]);
-  const outdir = await mkdtemp(join(tmpdir(), 'leasehold-cdk-'));
-  const run = await runCdkApp({
-    command: target.command,
-    cwd: target.dir,
-    outdir,
-    timeoutMs: APP_TIMEOUT_MS,
-  });
-  if (!run.ok) {
-    await rm(outdir, { recursive: true, force: true });
-    return failed(target.file, target.dir, [appFailed(target.command, run)]);
+  const shown = shownFile(req, target.file);
+  if ('diagnostic' in target) return failed(shown, target.dir, [target.diagnostic]);
+  const scratch = await mkdtemp(join(tmpdir(), 'leasehold-cdk-'));
+  try {
+    const run = await runCdkApp({
+      command: target.command,
+      cwd: target.dir,
+      outdir: scratch,
+      timeoutMs: APP_TIMEOUT_MS,
+    });
+    if (!run.ok) return failed(shown, target.dir, [appFailed(target.command, run)]);
+    const stack = await pickStack(scratch, target.command);
+    if ('diagnostic' in stack) return failed(shown, target.dir, [stack.diagnostic]);
+    // Published, not left in the scratch dir: diagnostics point into the synthesized file and
+    // renderers quote its lines. A read-only project still loads; its locations go unquoted.
+    const output = resolve(target.dir, target.output);
+    await publishSynthOutput(scratch, output).catch(() => undefined);
+    const located = join(shownDir(req, target), target.output, relative(scratch, stack.file));
+    return toParsedSource({ file: shown, located, text: stack.text, baseDir: target.dir });
+  } finally {
+    await rm(scratch, { recursive: true, force: true });
   }
-  const stack = await pickStack(outdir, target.command);
-  if ('diagnostic' in stack) {
-    await rm(outdir, { recursive: true, force: true });
-    return failed(target.file, target.dir, [stack.diagnostic]);
-  }
-  // Kept on success: diagnostics point into the synthesized file and renderers quote its lines.
-  return toParsedSource(stack.file, stack.text, target.dir);
+}
+
+/** The cdktf.json as the user named it (`.` for an `--app` with none), for messages. */
+function shownFile(req: ReadCdkAppRequest, file: string): string {
+  if (req.file !== undefined) return req.file;
+  return file === req.cwd ? '.' : relative(req.cwd, file) || '.';
+}
+
+/** The app's directory as the user would write it: relative to cwd unless it is absolute. */
+function shownDir(req: ReadCdkAppRequest, target: AppTarget): string {
+  if (isAbsolute(target.output)) return '';
+  const rel = relative(req.cwd, target.dir);
+  return rel.startsWith('..') || isAbsolute(rel) ? target.dir : rel;
 }
 
 /** Matches the line Node prints when a construct constructor threw a ValidationError. */
@@ -72,9 +92,15 @@ function appFailed(command: string, run: RunCdkAppResult): Diagnostic {
   });
 }
 
-function toParsedSource(file: string, text: string, baseDir: string): ParsedSource {
+function toParsedSource(src: {
+  file: string;
+  located: string;
+  text: string;
+  baseDir: string;
+}): ParsedSource {
+  const { file, located, text, baseDir } = src;
   const converted = cdkToSpec(JSON.parse(text) as unknown);
-  const locator = createCdkLocator({ file, text, origins: converted.origins });
+  const locator = createCdkLocator({ file: located, text, origins: converted.origins });
   const diagnostics = converted.diagnostics.map(({ diagnostic, at }) => {
     const source = diagnostic.source ?? locator.locateJson(at);
     return source === undefined ? diagnostic : { ...diagnostic, source };
@@ -88,6 +114,8 @@ interface AppTarget {
   readonly dir: string;
   /** The cdktf.json, or the directory when there is none, for messages. */
   readonly file: string;
+  /** Where the synthesis is published: cdktf.json's `output`, default `cdktf.out`. */
+  readonly output: string;
 }
 
 async function resolveApp(
@@ -98,7 +126,10 @@ async function resolveApp(
   const hasConfig = named !== undefined || existsSync(config);
   const dir = hasConfig ? dirname(config) : req.cwd;
   const file = hasConfig ? config : req.cwd;
-  if (req.app !== undefined && req.app.trim() !== '') return { command: req.app, dir, file };
+  if (req.app !== undefined && req.app.trim() !== '') {
+    const text = hasConfig ? await readFile(config, 'utf8').catch(() => '') : '';
+    return { command: req.app, dir, file, output: outputOf(safeParse(text)) };
+  }
   if (!hasConfig) return { file, dir, diagnostic: noApp(`There is no cdktf.json in ${req.cwd}`) };
   let parsed: unknown;
   try {
@@ -114,7 +145,13 @@ async function resolveApp(
       dir,
       diagnostic: noApp(`${basename(config)} at ${config} has no \`app\` command`),
     };
-  return { command: app, dir, file };
+  return { command: app, dir, file, output: outputOf(parsed) };
+}
+
+/** cdktf.json's `output` (where `cdktf synth` writes), default `cdktf.out`. */
+function outputOf(config: unknown): string {
+  const output = (config as { output?: unknown } | null | undefined)?.output;
+  return typeof output === 'string' && output.trim() !== '' ? output : 'cdktf.out';
 }
 
 function noApp(why: string): Diagnostic {

@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { ScaffoldRequest, ScaffoldResponse } from '../../cli/provider-api.js';
 import { errorDiag } from '../../cli/diag/index.js';
+import { specSchemaRef } from './leasehold-install.js';
 
 /** The spec file `init` writes. */
 export const SCAFFOLD_FILE = 'leasehold.yaml';
@@ -29,13 +30,16 @@ export async function scaffoldProject(req: ScaffoldRequest): Promise<ScaffoldRes
     return { files: [], diagnostics: [diag] };
   }
   await mkdir(dir, { recursive: true });
-  await writeFile(join(dir, SCAFFOLD_FILE), yamlTemplate(req.stack));
+  await writeFile(join(dir, SCAFFOLD_FILE), yamlTemplate(req.stack, specSchemaRef(dir)));
   return { files: [shown], diagnostics: [] };
 }
 
-/** The text of a new stack named `stack`: one small web instance, priced, with a health check. */
-export function yamlTemplate(stack: string): string {
-  return `# yaml-language-server: $schema=./node_modules/leasehold/schemas/spec.schema.json
+/**
+ * The text of a new stack named `stack`: one small web instance, priced, with a health check.
+ * `schema` is what the editor line points at (specSchemaRef: a file that exists).
+ */
+export function yamlTemplate(stack: string, schema: string): string {
+  return `# yaml-language-server: $schema=${schema}
 #
 # A Leasehold stack. Check it with \`leasehold validate\`, preview with \`leasehold plan\`,
 # create it with \`leasehold apply\`. Without a \`network\`, it runs on the local devnet.

@@ -1,4 +1,12 @@
-import { mkdtempSync, readFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
@@ -37,6 +45,15 @@ function shape(s: StackState) {
   };
 }
 
+/** examples/cdk copied into a fresh project whose node_modules/leasehold is this checkout. */
+function cdkProject(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'lh-e2e-cdk-'));
+  for (const f of ['cdktf.json', 'main.js']) cpSync(join(ROOT, 'examples/cdk', f), join(dir, f));
+  mkdirSync(join(dir, 'node_modules'));
+  symlinkSync(ROOT, join(dir, 'node_modules', 'leasehold'), 'dir');
+  return dir;
+}
+
 beforeAll(async () => {
   devnet = await startE2eDevnet();
   chain = stackChain(devnet);
@@ -47,19 +64,24 @@ afterAll(async () => {
 });
 
 describe('the CDK web example (built CLI on the devnet)', () => {
-  it('GIVEN examples/cdk/cdktf.json WHEN applied THEN the state has the shape and model hashes of examples/web.yaml applied', async () => {
+  it('GIVEN examples/cdk as a project WHEN applied THEN the state beside cdktf.json has the shape of examples/web.yaml applied, and status, output, plan (no changes) and destroy find it', async () => {
     const yaml = copyExample('web.yaml', 'web');
     expect((await devnet.cli(['apply', '--auto-approve'], yaml.dir, secretEnv)).exitCode).toBe(0);
     const fromYaml = shape(yaml.state());
     expect((await devnet.cli(['destroy', '--auto-approve'], yaml.dir, secretEnv)).exitCode).toBe(0);
     expect(await chain.activeLeases('web')).toEqual([]);
 
-    const dir = mkdtempSync(join(tmpdir(), 'lh-e2e-cdk-'));
-    const stateFile = join(dir, 'web.state.json');
-    const cdk = ['-f', join(ROOT, 'examples/cdk/cdktf.json'), '--state', stateFile];
-    const r = await devnet.cli(['apply', '--auto-approve', ...cdk], dir, secretEnv);
+    // The example copied into a project of its own, run from there with no -f and no --state,
+    // as a user runs it: the state must live beside cdktf.json and be found by every command.
+    const dir = cdkProject();
+    const temp = mkdtempSync(join(tmpdir(), 'lh-e2e-cdk-tmp-'));
+    const env = { ...secretEnv, TMPDIR: temp };
+    const validate = await devnet.cli(['validate'], dir, env);
+    expect(validate.stdout).toContain('cdktf.json: valid');
+    const r = await devnet.cli(['apply', '--auto-approve'], dir, env);
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
+    const stateFile = join(dir, '.leasehold', 'web.state.json');
     const state = JSON.parse(readFileSync(stateFile, 'utf8')) as StackState;
     expect(shape(state)).toEqual(fromYaml);
     expect(fromYaml.resources.map((x) => x.address)).toEqual([
@@ -72,12 +94,23 @@ describe('the CDK web example (built CLI on the devnet)', () => {
     const url = state.outputs['url']?.value;
     expect(typeof url).toBe('string');
     expect((await fetch(String(url))).status).toBe(200);
-    expect(
-      (await devnet.cli(['plan', '--detailed-exitcode', ...cdk], dir, secretEnv)).exitCode,
-    ).toBe(0);
-    expect((await devnet.cli(['destroy', '--auto-approve', ...cdk], dir, secretEnv)).exitCode).toBe(
-      0,
-    );
+
+    const status = await devnet.cli(['status', '--json'], dir, env);
+    expect(status.exitCode).toBe(0);
+    const leases = (JSON.parse(status.stdout) as { leases: { address: string }[] }).leases;
+    expect(leases.map((l) => l.address)).toEqual(['instance.web[0]']);
+    const output = await devnet.cli(['output', 'url'], dir, env);
+    expect(output.exitCode).toBe(0);
+    expect(output.stdout.trim()).toBe(String(url));
+    const list = await devnet.cli(['state', 'list', '-f', 'cdktf.json'], dir, env);
+    expect(list.stdout).toContain('instance.web');
+    const plan = await devnet.cli(['plan', '--detailed-exitcode'], dir, env);
+    expect(plan.stdout).toContain('No changes.');
+    expect(plan.exitCode).toBe(0);
+    expect((await devnet.cli(['destroy', '--auto-approve'], dir, env)).exitCode).toBe(0);
     expect(await chain.activeLeases('web')).toEqual([]);
+    // The synthesis is in the project's cdktf.out/, and nothing is left in the temp dir.
+    expect(existsSync(join(dir, 'cdktf.out', 'stacks', 'web', 'cdk.tf.json'))).toBe(true);
+    expect(readdirSync(temp)).toEqual([]);
   });
 });

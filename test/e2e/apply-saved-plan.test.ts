@@ -64,10 +64,14 @@ describe('saved plans (built CLI on the devnet)', () => {
     expect(await chain.nonce()).toBe(nonce);
   });
 
-  it('GIVEN a fresh saved plan WHEN applied at once THEN it succeeds, updating in place (same lease id)', async () => {
+  it('GIVEN a fresh saved plan of a spec elsewhere WHEN applied at once without -f THEN it succeeds, updating in place (same lease id)', async () => {
     const before = stateLeases(web.state()).map((l) => l.leaseId);
-    expect((await cli('plan', '--out', 'p3.json')).exitCode).toBe(0);
-    const r = await cli('apply', 'p3.json');
+    // Planned from another directory with -f; applied with only the plan file: it names its spec.
+    const ci = mkdtempSync(join(tmpdir(), 'lh-e2e-saved-ci-'));
+    const spec = join(web.dir, 'leasehold.yaml');
+    const plan = await devnet.cli(['plan', '-f', spec, '--out', 'p3.json'], ci, secretEnv);
+    expect(plan.exitCode).toBe(0);
+    const r = await devnet.cli(['apply', 'p3.json'], ci, secretEnv);
     expect(r.stderr).toBe('');
     expect(r.exitCode).toBe(0);
     expect(stateLeases(web.state()).map((l) => l.leaseId)).toEqual(before);

@@ -17,10 +17,12 @@ export default class DevnetFault extends LeaseholdCommand {
   ];
   static override args = {
     target: Args.string({
+      ignoreStdin: true,
       description: 'provider-N, a provider name, or lease:<id>.',
       required: true,
     }),
     kind: Args.string({
+      ignoreStdin: true,
       description: 'unhealthy | slow | crash | offline | no-bid | reject-manifest | clear',
       required: true,
     }),

@@ -15,7 +15,11 @@ export default class DevnetFund extends LeaseholdCommand {
     '<%= config.bin %> <%= command.id %> 0x70997970C51812dc3A010C7d01b50e0d17dc79C8 --eth 2 --amount 500 --token USDT',
   ];
   static override args = {
-    address: Args.string({ description: 'The 0x address to fund.', required: true }),
+    address: Args.string({
+      ignoreStdin: true,
+      description: 'The 0x address to fund.',
+      required: true,
+    }),
   };
   static override flags = {
     eth: Flags.string({ summary: 'Whole ETH to add, decimal.', default: '10', helpValue: 'N' }),

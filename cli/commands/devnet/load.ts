@@ -21,6 +21,7 @@ export default class DevnetLoad extends LeaseholdCommand {
   ];
   static override args = {
     address: Args.string({
+      ignoreStdin: true,
       description: 'instance.web, or one slot instance.web[0].',
       required: true,
     }),

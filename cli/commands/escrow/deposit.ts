@@ -16,7 +16,11 @@ export default class EscrowDeposit extends LeaseholdCommand {
     '<%= config.bin %> <%= command.id %> 2.5 --token uSPON --network spheron-testnet --json',
   ];
   static override args = {
-    amount: Args.string({ description: 'Whole tokens, exact decimal.', required: true }),
+    amount: Args.string({
+      ignoreStdin: true,
+      description: 'Whole tokens, exact decimal.',
+      required: true,
+    }),
   };
   static override flags = {
     ...networkFlags,

@@ -28,7 +28,10 @@ export default class StateList extends LeaseholdCommand {
     'backend-config': stateFlags['backend-config'],
   };
   static override args = {
-    address: Args.string({ description: 'Only this resource (instance.web) or slot.' }),
+    address: Args.string({
+      ignoreStdin: true,
+      description: 'Only this resource (instance.web) or slot.',
+    }),
   };
 
   async run(): Promise<StateListResult> {

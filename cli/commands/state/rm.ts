@@ -17,7 +17,11 @@ export default class StateRm extends LeaseholdCommand {
   ];
   static override flags = { ...stackFlags, ...stateFlags };
   static override args = {
-    address: Args.string({ description: 'Resource or slot address.', required: true }),
+    address: Args.string({
+      ignoreStdin: true,
+      description: 'Resource or slot address.',
+      required: true,
+    }),
   };
 
   async run(): Promise<StateRmResult> {

@@ -28,7 +28,11 @@ export default class StateShow extends LeaseholdCommand {
     'backend-config': stateFlags['backend-config'],
   };
   static override args = {
-    address: Args.string({ description: 'Resource or slot address.', required: true }),
+    address: Args.string({
+      ignoreStdin: true,
+      description: 'Resource or slot address.',
+      required: true,
+    }),
   };
 
   async run(): Promise<StateShowResult> {

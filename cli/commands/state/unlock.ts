@@ -24,6 +24,7 @@ export default class StateUnlock extends LeaseholdCommand {
   };
   static override args = {
     lockId: Args.string({
+      ignoreStdin: true,
       name: 'LOCK_ID',
       description: 'Id of the lock to remove.',
       required: true,

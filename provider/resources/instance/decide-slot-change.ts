@@ -20,6 +20,8 @@ export interface DecideSlotChangeInput {
   /** `--replace` named the resource or this slot. */
   readonly replaceRequested: boolean;
   readonly createBeforeDestroy: boolean;
+  /** The slot holds only the `planned` record of an interrupted apply, which the create resumes. */
+  readonly resuming?: boolean | undefined;
 }
 
 /** What {@link decideSlotChange} decided. */
@@ -61,6 +63,8 @@ export function decideSlotChange(input: DecideSlotChangeInput): DecideSlotChange
 }
 
 function createReason(input: DecideSlotChangeInput): { reason?: ChangeReason } {
+  // Checked first: a resumed slot is neither missing from the chain nor new.
+  if (input.resuming === true) return { reason: 'resume-interrupted' };
   if (!input.resourceExisted) return {};
   return { reason: input.newSlot ? 'scale-out' : 'create-because-missing' };
 }

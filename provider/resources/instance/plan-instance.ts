@@ -83,7 +83,8 @@ export function planInstance(input: PlanInstanceInput): PlanInstanceResult {
     // A desired slot holding only a `planned` record (an order or lease an interrupted apply did
     // not finish) plans as a create: applySlot finds the record in the prior state and resumes it.
     const lease = slot !== null && held?.status === 'planned' ? null : held;
-    const decision = decideSlotChange(ctx.facts(key, slot, lease));
+    const resuming = slot !== null && held?.status === 'planned';
+    const decision = decideSlotChange({ ...ctx.facts(key, slot, lease), resuming });
     if (decision.action === 'delete' && ctx.preventDestroy) {
       diagnostics.push(preventDestroy(input.address, key, lease));
       continue;

@@ -1,3 +1,4 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -45,14 +46,16 @@ describe('readCdkApp', () => {
     const dir = await project({ other: { resource: { aws_vpc: { v: {} } } }, web: leaseholdStack });
     const src = await readCdkApp({ app: undefined, file: undefined, cwd: dir });
     expect(src.baseDir).toBe(dir);
-    expect(src.file).toMatch(/leasehold-cdk-.*\/stacks\/web\/cdk\.tf\.json$/);
+    // Messages name the user's own file; locations point into the synthesis in cdktf.out/.
+    expect(src.file).toBe('cdktf.json');
     expect(src.data).toEqual({ stack: 'web', instances: { web: { image: 'nginx:1.27' } } });
     expect(codes(src)).toEqual(['cdk/foreign-resource']);
-    const lines = (await readFile(src.file, 'utf8')).split('\n');
+    const synthesized = join('cdktf.out', 'stacks', 'web', 'cdk.tf.json');
+    const lines = (await readFile(join(dir, synthesized), 'utf8')).split('\n');
     const lineOf = (needle: string): number => lines.findIndex((l) => l.includes(needle)) + 1;
-    expect(src.diagnostics[0]?.source).toMatchObject({ file: src.file, line: lineOf('"b": {') });
+    expect(src.diagnostics[0]?.source).toMatchObject({ file: synthesized, line: lineOf('"b": {') });
     expect(src.locate(['instances', 'web', 'image'])).toMatchObject({
-      file: src.file,
+      file: synthesized,
       line: lineOf('"image"'),
     });
   });
@@ -62,6 +65,36 @@ describe('readCdkApp', () => {
     const src = await readCdkApp({ app: undefined, file: join(dir, 'cdktf.json'), cwd: tmpdir() });
     expect(codes(src)).toEqual(['cdk/foreign-resource']);
     expect(src.baseDir).toBe(dir);
+  });
+
+  it('GIVEN an app read twice WHEN done THEN the synthesis is in its cdktf.out/ and no scratch dir is left in the temp dir', async () => {
+    const dir = await project({ web: leaseholdStack });
+    // A temp dir of this test's own, so other processes' files cannot blur the count.
+    const temp = await mkdtemp(join(tmpdir(), 'leasehold-cdk-app-test-tmp-'));
+    const saved = process.env['TMPDIR'];
+    process.env['TMPDIR'] = temp;
+    try {
+      await readCdkApp({ app: undefined, file: undefined, cwd: dir });
+      const src = await readCdkApp({ app: undefined, file: 'cdktf.json', cwd: dir });
+      expect(src.file).toBe('cdktf.json');
+    } finally {
+      if (saved === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = saved;
+    }
+    expect(readdirSync(temp)).toEqual([]);
+    expect(existsSync(join(dir, 'cdktf.out', 'manifest.json'))).toBe(true);
+    expect(existsSync(join(dir, 'cdktf.out', 'stacks', 'web', 'cdk.tf.json'))).toBe(true);
+  });
+
+  it("GIVEN cdktf.json's output names another dir WHEN read THEN the synthesis goes there", async () => {
+    const dir = await project({ web: leaseholdStack });
+    const config = JSON.parse(await readFile(join(dir, 'cdktf.json'), 'utf8')) as object;
+    await writeFile(join(dir, 'cdktf.json'), JSON.stringify({ ...config, output: 'synth' }));
+    const src = await readCdkApp({ app: undefined, file: undefined, cwd: dir });
+    expect(src.locate(['instances', 'web', 'image'])?.file).toBe(
+      join('synth', 'stacks', 'web', 'cdk.tf.json'),
+    );
+    expect(existsSync(join(dir, 'synth', 'stacks', 'web', 'cdk.tf.json'))).toBe(true);
   });
 
   it('GIVEN --app WHEN read THEN it overrides the app of cdktf.json', async () => {

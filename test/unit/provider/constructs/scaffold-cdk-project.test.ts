@@ -1,12 +1,15 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import {
   cdkProjectFiles,
   scaffoldCdkProject,
 } from '../../../../provider/constructs/scaffold-cdk-project.js';
 
+/** This checkout: the Leasehold install the scaffold must depend on. */
+const root = resolve(dirname(new URL(import.meta.url).pathname), '../../../..');
 const tempDir = (): Promise<string> => mkdtemp(join(tmpdir(), 'leasehold-scaffold-test-'));
 
 describe('scaffoldCdkProject', () => {
@@ -22,14 +25,14 @@ describe('scaffoldCdkProject', () => {
       dependencies: Record<string, string>;
     };
     expect(pkg.type).toBe('module');
-    expect(pkg.dependencies).toEqual({
-      cdktf: '0.21.0',
-      constructs: '^10.8.1',
-      leasehold: '^0.1.0',
-    });
-    const cdktf = JSON.parse(await readFile(join(dir, 'cdktf.json'), 'utf8')) as { app: string };
-    expect(cdktf.app).toBe('node main.js');
+    // Installable before Leasehold is published, and offline: a file: link to this install.
+    expect(pkg.dependencies).toEqual({ leasehold: `file:${root}` });
+    expect(existsSync(join(root, 'package.json'))).toBe(true);
+    // JavaScript, and honest about it: no "language": "typescript" beside a main.js.
+    const cdktf = JSON.parse(await readFile(join(dir, 'cdktf.json'), 'utf8')) as object;
+    expect(cdktf).toEqual({ app: 'node main.js', output: 'cdktf.out' });
     const main = await readFile(join(dir, 'main.js'), 'utf8');
+    expect(main.split('\n')[0]).toBe('// @ts-check');
     expect(main).toContain("from 'leasehold/constructs'");
     expect(main).toContain("new LeaseholdProvider(stack, 'leasehold', { stack: 'shop'");
   });
@@ -56,8 +59,8 @@ describe('scaffoldCdkProject', () => {
   });
 
   it('GIVEN a stack name WHEN rendering the files THEN the name is quoted as a JS string literal', () => {
-    const files = cdkProjectFiles('my-app', '1.2.3');
+    const files = cdkProjectFiles('my-app', 'file:/opt/leasehold');
     expect(files['main.js']).toContain("new TerraformStack(app, 'my-app')");
-    expect(files['package.json']).toContain('"leasehold": "^1.2.3"');
+    expect(files['package.json']).toContain('"leasehold": "file:/opt/leasehold"');
   });
 });

@@ -1,6 +1,6 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { convertFile } from '../../../../provider/convert/convert-file.js';
@@ -59,7 +59,10 @@ describe('convertFile', () => {
     expect(r.sourceFormat).toBe('sdl');
     const dep = r.diagnostics.find((d) => d.path === 'services.web.depends-on');
     expect(dep?.source).toMatchObject({ line: 5, column: 17 });
-    expect(r.yaml).toMatch(/^# yaml-language-server: \$schema=/);
+    // The editor line names a file that exists (it once pointed at an unpublished unpkg URL).
+    const schema = /^# yaml-language-server: \$schema=(.+)$/m.exec(r.yaml ?? '')?.[1] ?? '';
+    expect(schema).toMatch(/spec\.schema\.json$/);
+    expect(existsSync(resolve(dir, schema))).toBe(true);
     expect(r.yaml).toContain('convert/price-needs-review at profiles.placement.dc.pricing.web');
     expect(parse(r.yaml ?? '')).toMatchObject({
       stack: 'my-deploy',

@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { parse } from 'yaml';
 import { warningDiag } from '../../../../cli/diag/index.js';
-import { emitSpecYaml, SPEC_SCHEMA_URL } from '../../../../provider/convert/emit-spec-yaml.js';
+import { emitSpecYaml } from '../../../../provider/convert/emit-spec-yaml.js';
+
+const SPEC_SCHEMA_URL = './node_modules/leasehold/schemas/spec.schema.json';
 import type { StackSpec } from '../../../../provider/spec/spec-types.js';
 
 const spec: StackSpec = {
@@ -52,6 +54,7 @@ describe('emitSpecYaml', () => {
 
   it('GIVEN warnings WHEN emitted THEN the header has the schema and each warning, redacted', () => {
     const text = emitSpecYaml(spec, {
+      schema: SPEC_SCHEMA_URL,
       source: 'deploy.yaml (Akash SDL)',
       warnings: [
         warningDiag({

@@ -66,6 +66,12 @@ describe('resolveNetwork', () => {
     );
   });
 
+  it('GIVEN a misspelled --network WHEN resolved THEN network/unknown suggests the closest known name', () => {
+    expect(() => resolveNetwork({ flag: 'spheron-tesnet', env: {} })).toThrow(
+      expect.objectContaining({ code: 'network/unknown', hint: 'Did you mean "spheron-testnet"?' }),
+    );
+  });
+
   it('GIVEN a custom network in the spec WHEN resolved THEN its rpc, chain id and book path are used', () => {
     expect(resolveNetwork({ env: {}, spec: custom })).toEqual({
       kind: 'custom',

@@ -183,4 +183,31 @@ describe('loadStack', () => {
       else process.env['LEASEHOLD_MAX_INSTANCES'] = before;
     }
   });
+
+  it('GIVEN a misspelled network in the spec WHEN loaded THEN one network/unknown error, located, that suggests the right name', async () => {
+    const spec = `stack: typo
+network: spheron-testnett
+budget:
+  maxPerHour: "5"
+  token: uSPON
+instances:
+  a:
+    image: x
+    pricing:
+      maxPerHour: "1"
+      token: uSPON
+  b:
+    image: x
+    pricing:
+      maxPerHour: "1"
+      token: uSPON
+`;
+    const res = await loadStack({ cwd: project({ 'leasehold.yaml': spec }) });
+    expect(res.model).toBeNull();
+    expect(res.diagnostics.map((d) => d.code)).toEqual(['network/unknown']);
+    expect(res.diagnostics[0]).toMatchObject({
+      hint: 'Did you mean "spheron-testnet"?',
+      source: { file: 'leasehold.yaml', line: 2 },
+    });
+  });
 });

@@ -35,8 +35,17 @@ describe('planInstance: planned slots', () => {
       lease('0', { status: 'tainted', leaseId: '4', orderId: '4' }),
     ]);
     expect(r.changes.map((c) => [c.action, c.reason ?? null])).toEqual([
-      ['create', 'create-because-missing'],
+      ['create', 'resume-interrupted'],
       ['delete', 'delete-because-duplicate'],
+    ]);
+  });
+
+  it('GIVEN a slot of an existing resource left planned by Ctrl-C WHEN planned THEN the reason is resume-interrupted, not a lease closed outside Leasehold', () => {
+    const r = plan([
+      lease('0', { status: 'planned', leaseId: null, orderId: '8', manifestHash: null }),
+    ]);
+    expect(r.changes.map((c) => [c.address, c.action, c.reason ?? null])).toEqual([
+      ['instance.web[0]', 'create', 'resume-interrupted'],
     ]);
   });
 
