@@ -11,3 +11,11 @@ export { DURATION_UNITS, parseDuration } from './parse-duration.js';
 export { parseTokenAmount } from './parse-token-amount.js';
 export { unitFail, unitOk } from './unit-result.js';
 export type { UnitResult } from './unit-result.js';
+export {
+  formatBytesForPeople,
+  formatCpuForPeople,
+  formatDurationForPeople,
+  formatPerHourForPeople,
+  formatTokenForPeople,
+  roundSignificant,
+} from './format-for-people.js';

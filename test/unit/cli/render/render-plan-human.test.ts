@@ -18,7 +18,7 @@ describe('renderPlanHuman', () => {
     expect(text).toContain('+/- resource "instance" "api" {');
     expect(text).toContain('-/+ resource "instance" "db" {');
     expect(text).toContain('  # instance.db["us-east"] is tainted, so must be replaced');
-    expect(text).toMatch(/~ cpu\s+= 500 -> 1000 # forces replacement/);
+    expect(text).toMatch(/~ cpu\s+= 0.5 CPU -> 1 CPU # forces replacement/);
     expect(text).toMatch(/\+ leaseId\s+= \(known after apply\)/);
     expect(text).toMatch(/password\s+= \(sensitive value\)/);
     expect(text).toContain('  # (because the lease was closed outside Leasehold)');
