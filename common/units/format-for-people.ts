@@ -1,6 +1,5 @@
 import { formatScaled } from './decimal.js';
 import { formatDuration } from './format-duration.js';
-import { formatTokenAmount } from './format-token-amount.js';
 
 /**
  * Human forms of the model's units, for every line a person reads (plans, progress, status):
@@ -69,25 +68,6 @@ export function formatDurationForPeople(ms: number): string {
   if (ms % 60_000 === 0) return `${ms / 60_000}m`;
   if (ms % 1000 === 0) return `${ms / 1000}s`;
   return formatDuration(ms);
-}
-
-/** Base units as whole tokens with the symbol: `(4749030n, 6, "USDT")` → `"4.74903 USDT"`. */
-export function formatTokenForPeople(base: bigint, decimals: number, symbol: string): string {
-  return `${formatTokenAmount(base, decimals)} ${symbol}`;
-}
-
-/**
- * A rate per hour in base units, rounded to `significant` significant digits (never dropping
- * integer digits): `(176001n, 6, "USDT", 3)` → `"0.176 USDT/h"`. For rates derived from a price
- * per block, whose last digits are an artefact of the per-block rounding, not a price anyone set.
- */
-export function formatPerHourForPeople(
-  base: bigint,
-  decimals: number,
-  symbol: string,
-  significant = 6,
-): string {
-  return `${roundSignificant(formatTokenAmount(base, decimals), significant)} ${symbol}/h`;
 }
 
 /** `"0.17600012"` → `"0.176"` at 4 significant digits; integers keep every digit. */

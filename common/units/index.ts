@@ -3,7 +3,11 @@
 export { formatByteSize } from './format-byte-size.js';
 export { formatCpu } from './format-cpu.js';
 export { formatDuration } from './format-duration.js';
-export { formatTokenAmount } from './format-token-amount.js';
+export {
+  formatPerHourForPeople,
+  formatTokenAmount,
+  formatTokenForPeople,
+} from './format-token-amount.js';
 export { parseBlockTime } from './parse-block-time.js';
 export { BYTE_UNITS, parseByteSize } from './parse-byte-size.js';
 export { parseCpu } from './parse-cpu.js';
@@ -15,7 +19,5 @@ export {
   formatBytesForPeople,
   formatCpuForPeople,
   formatDurationForPeople,
-  formatPerHourForPeople,
-  formatTokenForPeople,
   roundSignificant,
 } from './format-for-people.js';
