@@ -137,8 +137,11 @@ function hasOutputChanges(plan: Plan): boolean {
   return Object.values(plan.outputs).some((o) => o.action !== 'no-op');
 }
 
+// A destroy removes every output with the stack: `- url = null` lines would only repeat that.
 function renderOutputs(plan: Plan, style: Style): string[] {
-  const changed = Object.entries(plan.outputs).filter(([, o]) => o.action !== 'no-op');
+  const changed = Object.entries(plan.outputs).filter(
+    ([, o]) => o.action !== 'no-op' && !(plan.mode === 'destroy' && o.action === 'delete'),
+  );
   if (changed.length === 0) return [];
   const width = Math.max(...changed.map(([n]) => n.length));
   const lines = changed.map(([name, o]) => {

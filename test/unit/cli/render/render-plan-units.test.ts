@@ -69,3 +69,18 @@ describe('plan attributes in human units', () => {
     expect(after['resources']).toMatchObject({ cpu: 1000, memory: '1073741824' });
   });
 });
+
+describe('destroy plan outputs (issue 11 item 4)', () => {
+  it('GIVEN a destroy plan WHEN rendered THEN no `- url = null` line', () => {
+    const destroy: Plan = {
+      ...plan,
+      mode: 'destroy',
+      changes: [{ ...instance, action: 'delete', before: instance.after, after: null }],
+      outputs: { url: { action: 'delete', sensitive: false } },
+    };
+    const text = renderPlanHuman(destroy, PLAIN);
+    expect(text).toContain('Plan: 0 to add, 0 to change, 1 to destroy.');
+    expect(text).not.toMatch(/url\s*= null/);
+    expect(text).not.toContain('Changes to Outputs');
+  });
+});
