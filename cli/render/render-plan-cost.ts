@@ -34,9 +34,7 @@ function afterRows(c: CostSummary, fmt: (amount: string) => string): [string, st
     return [['After this plan', `${fmt(c.perHourAfter)}/h (at most)`]];
   const unpriced = c.unpricedSlots ?? 0;
   const pending =
-    unpriced === 0
-      ? ''
-      : ` + ${unpriced} new price${unpriced === 1 ? '' : 's'} known after apply`;
+    unpriced === 0 ? '' : ` + ${unpriced} new price${unpriced === 1 ? '' : 's'} known after apply`;
   const accepted =
     unpriced > 0 && c.perHourAccepted === '0'
       ? `known after apply (${unpriced} new lease price${unpriced === 1 ? '' : 's'})`

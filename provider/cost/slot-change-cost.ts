@@ -37,7 +37,12 @@ export function slotChangeCost(input: SlotChangeCostInput): CostDelta {
       secondsPerBlock: input.secondsPerBlock,
     });
   const before = input.acceptedPrice === null ? 0n : perHour(input.acceptedPrice);
-  const out = (after: bigint, lock: bigint, accepted: bigint | null, ceiling: bigint): CostDelta => ({
+  const out = (
+    after: bigint,
+    lock: bigint,
+    accepted: bigint | null,
+    ceiling: bigint,
+  ): CostDelta => ({
     token: input.token,
     perHourBefore: before.toString(),
     perHourAfter: after.toString(),
