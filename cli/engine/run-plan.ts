@@ -4,6 +4,7 @@ import type { Diagnostics } from '../diag/index.js';
 import { encodePlan } from '../plan/plan-file.js';
 import type { Plan, PlanMode } from '../plan/plan-types.js';
 import { writeFileAtomic } from '../state/write-file-atomic.js';
+import { checkPlanSecrets } from './check-plan-secrets.js';
 import { openStack } from './open-stack.js';
 import type { OpenStackRequest } from './open-stack.js';
 import { planStack } from './plan-stack.js';
@@ -52,7 +53,11 @@ export async function runPlan(req: RunPlanRequest): Promise<RunPlanResult> {
       version: req.version,
       now: req.now,
     });
-    const diagnostics = [...stack.warnings, ...res.diagnostics];
+    const diagnostics = [
+      ...stack.warnings,
+      ...res.diagnostics,
+      ...checkPlanSecrets(res.plan.changes, req.env),
+    ];
     let out: string | null = null;
     if (req.out !== undefined && !hasErrors(diagnostics)) {
       out = resolve(req.cwd, req.out);
