@@ -3,6 +3,7 @@ import { LeaseholdCommand } from '../../base-command.js';
 import { hasErrors } from '../../diag/index.js';
 import { loadDevnet } from '../../devnet.js';
 import { durationFlag, stackFlags, stateFlags } from '../../flags.js';
+import { selectLoadTargets } from '../../engine/select-load-targets.js';
 import { openStateBackend } from '../../state/index.js';
 import type { LoadReport } from '../../../devnet/index.js';
 
@@ -43,7 +44,7 @@ export default class DevnetLoad extends LeaseholdCommand {
       cwd: process.cwd(),
     });
     const devnet = await loadDevnet();
-    const targets = devnet.selectLoadTargets(await backend.read(), args.address);
+    const targets = selectLoadTargets(await backend.read(), args.address);
     const opts = {
       address: args.address,
       endpoints: targets.endpoints,
