@@ -48,6 +48,7 @@ export async function runPlan(req: RunPlanRequest): Promise<RunPlanResult> {
       targets: req.targets,
       replace: req.replace,
       secretEnv: req.env,
+      screenMatches: true,
       lock: req.lock,
       lockTimeoutMs: req.lockTimeoutMs,
       version: req.version,

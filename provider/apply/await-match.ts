@@ -12,7 +12,7 @@ import { gpuModelsOf, providerGpuModels } from './provider-gpu-models.js';
 import type { OrderDetails, ProviderInfo } from '../marketplace/marketplace-types.js';
 import { noMatchDiag } from './apply-diagnostics.js';
 import { explainNoMatch } from './explain-no-match.js';
-import type { NoMatchOrder } from './explain-no-match.js';
+import type { NoMatchOrder, NoMatchProvider } from './explain-no-match.js';
 import type { ApplyDeps } from './slot-context.js';
 
 /** Inputs of {@link awaitMatch}. */
@@ -127,7 +127,8 @@ export function noMatchOrder(details: OrderDetails): NoMatchOrder {
   };
 }
 
-function toNoMatchProvider(p: ProviderInfo) {
+/** A registry entry as the no-match explanation and the plan's screening read it. */
+export function toNoMatchProvider(p: ProviderInfo): NoMatchProvider {
   return {
     address: p.address,
     active: p.status === 'active',
