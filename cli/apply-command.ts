@@ -50,6 +50,8 @@ export interface ApplyCommandInput {
     readonly 'lock-timeout': number;
     readonly 'auto-approve': boolean;
     readonly parallelism?: number | undefined;
+    /** `apply` only. */
+    readonly 'allow-unmatched'?: boolean | undefined;
   };
   readonly json: boolean;
   readonly version: string;
@@ -102,6 +104,7 @@ export async function runApplyCommand(input: ApplyCommandInput): Promise<ApplySu
     lockTimeoutMs: flags['lock-timeout'],
     version: input.version,
     parallelism: flags.parallelism ?? null,
+    allowUnmatched: flags['allow-unmatched'],
     signal: controller.signal,
     emit: progress.emit,
     confirm: (plan) => confirmPlan(plan, { json: input.json, prompt: decision.kind === 'prompt' }),

@@ -1,5 +1,41 @@
 import { Errors, Flags } from '@oclif/core';
+import { formatDurationForPeople } from '../common/index.js';
 import { parseDurationFlag } from './flags-duration.js';
+
+/** Options of {@link durationFlag}. */
+export interface DurationFlagOptions {
+  readonly summary: string;
+  readonly description?: string | undefined;
+  /** Milliseconds; shown in help as a duration (`15s`), never as a bare number. Absent: required. */
+  readonly default?: number | undefined;
+}
+
+/**
+ * A duration option (`30s`, `5m`, `250ms`) parsed to milliseconds. Help shows its default as a
+ * person writes it (`[default: 15s]`), the same form the flag accepts.
+ */
+export function durationFlag(opts: DurationFlagOptions) {
+  const parse = async (input: string): Promise<number> => {
+    try {
+      return parseDurationFlag(input);
+    } catch (err) {
+      throw new Errors.CLIError(err instanceof Error ? err.message : String(err));
+    }
+  };
+  const text = {
+    summary: opts.summary,
+    ...(opts.description === undefined ? {} : { description: opts.description }),
+    helpValue: 'DURATION',
+  };
+  const def = opts.default;
+  if (def === undefined) return Flags.custom<number>({ ...text, required: true, parse })();
+  return Flags.custom<number>({
+    ...text,
+    default: def,
+    defaultHelp: async () => formatDurationForPeople(def),
+    parse,
+  })();
+}
 
 /** Flags of every command that reads a stack: a spec file or a CDK app. */
 export const stackFlags = {
@@ -31,20 +67,12 @@ export const stateFlags = {
     helpValue: 'KEY=VALUE',
     multiple: true,
   }),
-  'lock-timeout': Flags.custom<number>({
+  'lock-timeout': durationFlag({
     summary: 'How long to wait for the state lock (e.g. 30s, 5m).',
     description:
-      'Retries with backoff (100 ms doubling to 2 s) while another process holds the lock. Default 0: fail at once, naming the holder.',
-    helpValue: 'DURATION',
+      'Retries with backoff (100 ms doubling to 2 s) while another process holds the lock. Default 0s: fail at once, naming the holder.',
     default: 0,
-    parse: async (input) => {
-      try {
-        return parseDurationFlag(input);
-      } catch (err) {
-        throw new Errors.CLIError(err instanceof Error ? err.message : String(err));
-      }
-    },
-  })(),
+  }),
   lock: Flags.boolean({
     summary: 'Take the state lock (use --no-lock only when you know nothing else runs).',
     default: true,

@@ -1,4 +1,4 @@
-import { Args } from '@oclif/core';
+import { Args, Flags } from '@oclif/core';
 import { applyFlags, runApplyCommand } from '../apply-command.js';
 import { LeaseholdCommand } from '../base-command.js';
 import { normalizeBooleanFlags } from '../flags.js';
@@ -25,7 +25,14 @@ export default class Apply extends LeaseholdCommand {
       description: 'A plan saved by `leasehold plan --out FILE`.',
     }),
   };
-  static override flags = applyFlags;
+  static override flags = {
+    ...applyFlags,
+    'allow-unmatched': Flags.boolean({
+      summary: 'Order new slots even when plan finds no provider that can take them.',
+      description:
+        'Such an order stays open on chain until a provider that fits registers; Spheron cannot cancel it.',
+    }),
+  };
 
   async run(): Promise<ApplyResult> {
     const { args, flags } = await this.parse(Apply, normalizeBooleanFlags(this.argv, Apply.flags));

@@ -5,8 +5,7 @@ import type { Diagnostics } from '../diag/index.js';
 import { hasErrors } from '../diag/index.js';
 import { formatAutoscaleEvent } from '../engine/autoscale-event.js';
 import { listenAutoscaleSignals } from '../engine/autoscale-signals.js';
-import { parseDurationFlag } from '../flags-duration.js';
-import { networkFlags, stackFlags, stateFlags } from '../flags.js';
+import { durationFlag, networkFlags, stackFlags, stateFlags } from '../flags.js';
 
 /**
  * `autoscale --json`: decision events are JSON lines (schemas/cli/autoscale-event.schema.json);
@@ -34,12 +33,7 @@ export default class Autoscale extends LeaseholdCommand {
     'backend-config': stateFlags['backend-config'],
     'lock-timeout': stateFlags['lock-timeout'],
     ...networkFlags,
-    interval: Flags.custom<number>({
-      summary: 'Time between cycles (e.g. 15s, 1m).',
-      helpValue: 'DURATION',
-      default: 15_000,
-      parse: async (input) => parseDurationFlag(input),
-    })(),
+    interval: durationFlag({ summary: 'Time between cycles (e.g. 15s, 1m).', default: 15_000 }),
     once: Flags.boolean({ summary: 'Run one cycle and exit (cron, CI).' }),
     parallelism: Flags.integer({
       summary:

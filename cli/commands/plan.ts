@@ -1,21 +1,13 @@
 import { LeaseholdCommand } from '../base-command.js';
-import type { Diagnostics } from '../diag/index.js';
 import { hasErrors } from '../diag/index.js';
 import { runPlan } from '../engine/run-plan.js';
 import { planFlags, refreshMode } from '../plan/plan-flags.js';
 import { networkFlags, normalizeBooleanFlags, stackFlags, stateFlags } from '../flags.js';
 import { renderPlan } from '../render/render-plan.js';
-import type { PlanJson } from '../render/render-plan-json.js';
-import { renderPlanJson } from '../render/render-plan-json.js';
+import { renderPlanResult } from '../render/render-plan-result.js';
+import type { PlanResult } from '../render/render-plan-result.js';
 
-export interface PlanResult {
-  /** The plan as `terraform show -json` would print it (schemas/plan.schema.json). */
-  readonly plan: PlanJson;
-  /** Absolute path of the saved plan (`--out`), or null. */
-  readonly out: string | null;
-  /** Warnings only: errors exit 1 with `{ "error": [...] }`. */
-  readonly diagnostics: Diagnostics;
-}
+export type { PlanResult };
 
 export default class Plan extends LeaseholdCommand {
   static override summary = 'Show what apply would change, and what it would cost.';
@@ -70,10 +62,10 @@ export default class Plan extends LeaseholdCommand {
     if (hasErrors(res.diagnostics)) this.fail(res.diagnostics);
     this.printDiagnostics(res.diagnostics);
     if (flags['detailed-exitcode'] && res.plan.applyable) process.exitCode = 2;
-    return {
-      plan: renderPlanJson(res.plan, this.config.version),
+    return renderPlanResult(res.plan, {
+      version: this.config.version,
       out: res.out,
       diagnostics: res.diagnostics,
-    };
+    });
   }
 }

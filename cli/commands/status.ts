@@ -1,13 +1,15 @@
-import { setTimeout as sleep } from 'node:timers/promises';
 import { Flags } from '@oclif/core';
 import { LeaseholdCommand } from '../base-command.js';
 import type { Diagnostics } from '../diag/index.js';
 import { hasErrors } from '../diag/index.js';
+import { systemClock } from '../../common/index.js';
 import { runStatus } from '../engine/run-status.js';
 import type { RunStatusResult } from '../engine/run-status.js';
 import { networkFlags, stackFlags, stateFlags } from '../flags.js';
 import type { LeaseStatusView } from '../provider-api.js';
+import { abortOnCtrlC, watchLoop } from '../engine/watch-loop.js';
 import { renderStatus } from '../render/render-status.js';
+import { renderWatchFrame } from '../render/render-watch-frame.js';
 import { styleFor } from '../render/style.js';
 
 /** `status --json` (schemas/cli/status.schema.json); with --watch, one line per refresh. */
@@ -52,24 +54,31 @@ export default class Status extends LeaseholdCommand {
       env: process.env,
       log: (line: string) => process.stderr.write(`${line}\n`),
     };
-    let res: RunStatusResult = await runStatus(request);
-    while (flags.watch) {
-      this.show(res, true);
-      await sleep(flags.interval * 1000);
-      res = await runStatus(request);
+    if (flags.watch) {
+      let last: RunStatusResult | null = null;
+      await watchLoop({
+        clock: systemClock,
+        intervalMs: flags.interval * 1000,
+        read: () => runStatus(request),
+        show: (res, at) => {
+          last = res;
+          this.showFrame(res, at);
+        },
+        signal: abortOnCtrlC(),
+      });
+      return last ?? (await runStatus(request));
     }
+    const res = await runStatus(request);
     if (hasErrors(res.diagnostics)) this.fail(res.diagnostics);
-    this.show(res, false);
+    this.log(renderStatus(res.leases, styleFor(process.stdout, process.env)));
+    this.printDiagnostics(res.diagnostics);
     return res;
   }
 
-  private show(res: RunStatusResult, watching: boolean): void {
-    if (this.jsonEnabled()) {
-      if (watching) process.stdout.write(`${JSON.stringify(res)}\n`);
-      return;
-    }
-    if (watching && process.stdout.isTTY) process.stdout.write('\u001b[2J\u001b[H');
-    this.log(renderStatus(res.leases, styleFor(process.stdout, process.env)));
+  private showFrame(res: RunStatusResult, at: number): void {
+    if (this.jsonEnabled()) return void process.stdout.write(`${JSON.stringify(res)}\n`);
+    const body = renderStatus(res.leases, styleFor(process.stdout, process.env));
+    process.stdout.write(renderWatchFrame(body, { tty: process.stdout.isTTY === true, at }));
     this.printDiagnostics(res.diagnostics);
   }
 }

@@ -35,6 +35,14 @@ export interface ApplyStackInput {
    * applied (or edited) since the controller loaded its model. @default false
    */
   readonly requireAppliedModel?: boolean | undefined;
+  /**
+   * Screen new slots against the provider registry before confirming, and refuse
+   * (`apply/unmatched`, nothing sent) when one has no provider, unless `allowUnmatched`. The
+   * autoscaler leaves it off. @default false
+   */
+  readonly screenMatches?: boolean | undefined;
+  /** `--allow-unmatched`: order such slots anyway (the warning stays). @default false */
+  readonly allowUnmatched?: boolean | undefined;
   readonly lock: boolean;
   readonly lockTimeoutMs: number;
   readonly version: string;
@@ -158,6 +166,7 @@ async function planNow(input: ApplyStackInput): Promise<Start> {
     version: input.version,
     now: input.now(),
     pendingTimeoutMs: input.timeouts.pendingMs,
+    screenMatches: input.screenMatches,
   });
   const end = (status: ApplyStatus): ApplyStackResult => ({
     status,
@@ -172,6 +181,9 @@ async function planNow(input: ApplyStackInput): Promise<Start> {
       ? findUnappliedTargets(input.model, res.state, input.targets)
       : [];
   if (held.length > 0) return { ...end('refused'), diagnostics: [unappliedSpecWarning(held)] };
+  const unmatched = refuseUnmatched(res.diagnostics, input.allowUnmatched === true);
+  if (unmatched !== null)
+    return { ...end('refused'), diagnostics: [...res.diagnostics, unmatched] };
   const stateChanged = differs(prior, res.state);
   const start = { plan: res.plan, state: res.state, warnings: res.diagnostics, stateChanged };
   if (!res.plan.applyable) return { ...start, noChanges: true };
@@ -231,4 +243,19 @@ async function fromSaved(input: ApplyStackInput): Promise<Start> {
     stateChanged: differs(prior, refreshed.state),
     noChanges: false,
   };
+}
+
+/**
+ * The refusal of a plan with slots no provider can take (`plan/no-matching-provider`): each would
+ * be an open order on chain that cannot be cancelled. Null when there are none or they are allowed.
+ */
+export function refuseUnmatched(diags: Diagnostics, allow: boolean): Diagnostic | null {
+  const slots = diags.filter((d) => d.code === 'plan/no-matching-provider');
+  if (allow || slots.length === 0) return null;
+  return errorDiag({
+    code: 'apply/unmatched',
+    summary: 'No provider can take some slots',
+    detail: `${slots.map((d) => d.address ?? '?').join(', ')}: no registered provider meets the requirements (see the warnings above). Nothing was sent: an order that cannot match stays open on chain, and Spheron cannot cancel it.`,
+    hint: 'Relax the placement, or run apply with --allow-unmatched to order them anyway.',
+  });
 }

@@ -22,8 +22,10 @@ export function toAutoscaleEvent(
 }
 
 /**
- * The plain line of a decision (pure): time, resource, count, action, metrics, and the reasons.
- * @example "12:00:05 instance.web 2 → 5 scale-out (rps 24.1/5) applied: …"
+ * The plain lines of a decision (pure): a head line with time, resource, count, action and
+ * metrics, then one indented line per reason — one per replica decision — so a cycle with many
+ * replicas reads as a list, not one long line.
+ * @example "12:00:05 instance.web 2 → 5 scale-out (rps 24.1/5) applied\n  - instance.web[0]#0: …"
  */
 export function formatAutoscaleEvent(e: AutoscaleDecisionEvent): string {
   const time = e.at.slice(11, 19);
@@ -42,8 +44,7 @@ export function formatAutoscaleEvent(e: AutoscaleDecisionEvent): string {
     ...(e.outcome === undefined || e.outcome === 'skipped' ? [] : [e.outcome]),
     ...(e.blockedBy === null ? [] : [`[blocked by ${e.blockedBy}]`]),
   ];
-  const reasons = e.reasons.length === 0 ? '' : `: ${e.reasons.join('; ')}`;
-  return `${parts.join(' ')}${reasons}`;
+  return [parts.join(' '), ...e.reasons.map((r) => `  - ${r}`)].join('\n');
 }
 
 function round(n: number): string {

@@ -39,6 +39,11 @@ export interface PlanStackInput {
   /** Leasehold's version, recorded in the lock. */
   readonly version: string;
   readonly now: Date;
+  /**
+   * Screen each new slot against the provider registry (`plan/no-matching-provider` warnings).
+   * `plan` and `apply` do; the autoscaler does not. @default false
+   */
+  readonly screenMatches?: boolean | undefined;
   /** How long refresh waits for an order a crashed apply left pending (ms). @default 0 */
   readonly pendingTimeoutMs?: number | undefined;
 }
@@ -82,6 +87,10 @@ export function planStack(input: PlanStackInput): Promise<PlanStackResult> {
     // A failed refresh (an order of a crashed apply still pending) leaves nothing to plan against.
     const planned = hasErrors(diagnostics) ? NOTHING_PLANNED : planChanges(input, state);
     diagnostics.push(...planned.diagnostics);
+    if (input.screenMatches === true && !destroy && !hasErrors(diagnostics)) {
+      const screened = await input.session.screenMatches?.({ changes: planned.changes });
+      diagnostics.push(...(screened?.diagnostics ?? []));
+    }
     const desired = destroy ? null : input.model;
     const outputs =
       input.mode === 'refresh-only'

@@ -39,6 +39,8 @@ export interface RunApplyRequest extends Omit<OpenStackRequest, 'signer'> {
   readonly confirm: (plan: Plan) => Promise<boolean>;
   readonly timeouts?: Partial<ApplyTimeouts> | undefined;
   readonly now?: (() => Date) | undefined;
+  /** `--allow-unmatched`: order slots no registered provider can take. @default false */
+  readonly allowUnmatched?: boolean | undefined;
 }
 
 /** The apply's result plus the outputs as written. */
@@ -90,6 +92,8 @@ export async function runApply(req: RunApplyRequest): Promise<RunApplyResult> {
       timeouts,
       now: req.now ?? (() => new Date()),
       confirm: req.confirm,
+      screenMatches: true,
+      allowUnmatched: req.allowUnmatched,
     });
     const errored =
       res.unsaved === undefined

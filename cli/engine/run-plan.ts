@@ -6,6 +6,7 @@ import { sealPlanText } from '../plan/plan-seal.js';
 import { toPlanSource } from '../plan/plan-source.js';
 import type { Plan, PlanMode } from '../plan/plan-types.js';
 import { writeFileAtomic } from '../state/write-file-atomic.js';
+import { checkPlanSecrets } from './check-plan-secrets.js';
 import { openStack } from './open-stack.js';
 import type { OpenStackRequest } from './open-stack.js';
 import { planStack } from './plan-stack.js';
@@ -49,12 +50,17 @@ export async function runPlan(req: RunPlanRequest): Promise<RunPlanResult> {
       targets: req.targets,
       replace: req.replace,
       secretEnv: req.env,
+      screenMatches: true,
       lock: req.lock,
       lockTimeoutMs: req.lockTimeoutMs,
       version: req.version,
       now: req.now,
     });
-    const diagnostics = [...stack.warnings, ...res.diagnostics];
+    const diagnostics = [
+      ...stack.warnings,
+      ...res.diagnostics,
+      ...checkPlanSecrets(res.plan.changes, req.env),
+    ];
     let out: string | null = null;
     if (req.out !== undefined && !hasErrors(diagnostics)) {
       out = resolve(req.cwd, req.out);

@@ -32,6 +32,13 @@ export interface CostDelta {
   readonly perHourAfter: string;
   /** Escrow the change locks at match, at the max price (an upper bound). */
   readonly escrowToLock: string;
+  /**
+   * Per hour after the change at the accepted price: the kept lease's for a no-op, 0 for a delete,
+   * null when a new price is accepted at apply (create, replace, update). Absent in older plans.
+   */
+  readonly perHourAccepted?: string | null | undefined;
+  /** Per hour after the change at the max price: the most it may cost. Absent in older plans. */
+  readonly perHourCeiling?: string | undefined;
 }
 
 /** One planned change of one slot (or of a whole resource without slots). */
@@ -83,6 +90,12 @@ export interface CostSummary {
   readonly perHourBefore: string;
   readonly perHourAfter: string;
   readonly escrowToLock: string;
+  /** Σ per hour after the plan at known accepted prices (kept leases); absent in older plans. */
+  readonly perHourAccepted?: string | undefined;
+  /** Slots whose price is accepted only at apply (new leases, replacements, updates). */
+  readonly unpricedSlots?: number | undefined;
+  /** Σ per hour after the plan at max prices: the ceiling; absent in older plans. */
+  readonly perHourCeiling?: string | undefined;
   /** Unlocked escrow balance of the tenant, null when unknown (no refresh, no wallet). */
   readonly escrowAvailable: string | null;
   /** Hours the available escrow lasts at `perHourAfter`, null when unknown or nothing runs. */

@@ -14,6 +14,8 @@ export type ApplyEvent = { readonly address: string; readonly at: string } & (
       readonly token: string;
       readonly amount: string;
       readonly txHash: string;
+      /** The token's decimals, so people read `deposit 100 USDT`. */
+      readonly decimals?: number | undefined;
     }
   | { readonly type: 'order-created'; readonly orderId: string; readonly txHash: string }
   | {
@@ -21,6 +23,11 @@ export type ApplyEvent = { readonly address: string; readonly at: string } & (
       readonly leaseId: string;
       readonly provider: string;
       readonly acceptedPrice: string;
+      /** The provider's registered name (`atlantic-2`), when its spec has one. */
+      readonly providerName?: string | null | undefined;
+      /** The accepted price per hour in the token's base units, with the token, for people. */
+      readonly perHour?:
+        { readonly amount: string; readonly token: string; readonly decimals: number } | undefined;
     }
   | { readonly type: 'manifest-sent'; readonly leaseId: string; readonly attempt: number }
   | {
@@ -39,7 +46,14 @@ export type ApplyEvent = { readonly address: string; readonly at: string } & (
   | { readonly type: 'update-requested'; readonly leaseId: string; readonly txHash: string }
   | { readonly type: 'update-accepted'; readonly leaseId: string }
   | { readonly type: 'lease-updated'; readonly leaseId: string }
-  | { readonly type: 'lease-closed'; readonly leaseId: string; readonly released: string | null }
+  | {
+      readonly type: 'lease-closed';
+      readonly leaseId: string;
+      readonly released: string | null;
+      /** The lease's token and its decimals, so `released` reads `4.74903 USDT released`. */
+      readonly token?: string | undefined;
+      readonly decimals?: number | undefined;
+    }
   | { readonly type: 'waiting'; readonly phase: string; readonly detail: string }
 );
 

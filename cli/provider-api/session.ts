@@ -99,6 +99,16 @@ export interface CostRequest {
   readonly changes: readonly Change[];
 }
 
+/** The plan's changes to screen against the provider registry before any order is sent. */
+export interface ScreenMatchesRequest {
+  readonly changes: readonly Change[];
+}
+
+/** One `plan/no-matching-provider` warning per new slot that no registered provider can take. */
+export interface ScreenMatchesResponse {
+  readonly diagnostics: Diagnostics;
+}
+
 /** A connection to one network with (optionally) a wallet: everything that needs the chain. */
 export interface ProviderSession {
   /** The network connected to, with the block time its prices and lease lengths use. */
@@ -120,6 +130,12 @@ export interface ProviderSession {
   costSummary(
     req: CostRequest,
   ): Promise<{ readonly cost: readonly CostSummary[]; readonly diagnostics: Diagnostics }>;
+  /**
+   * Pre-flight match screening: checks each new slot's requirements against the registered
+   * providers (region, tier, allow/deny, token, GPU model). Optional: sessions without a registry
+   * (tests, other marketplaces) screen nothing.
+   */
+  screenMatches?(req: ScreenMatchesRequest): Promise<ScreenMatchesResponse>;
   /** Applies one planned change of one slot (or slotless resource): orders, manifests, readiness. */
   applySlot(req: ApplySlotRequest): Promise<ApplySlotResponse>;
   /**

@@ -7,6 +7,8 @@ export interface LeaseStatusView {
   readonly leaseId: string;
   /** Provider wallet address (lowercase). */
   readonly provider: string;
+  /** The provider's registered name (`atlantic-2`), null when the registry gives none. */
+  readonly providerName?: string | null | undefined;
   readonly region: string | null;
   /** Accepted price per hour in the token's base units (decimal string). */
   readonly pricePerHour: string;

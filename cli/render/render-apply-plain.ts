@@ -1,3 +1,4 @@
+import { formatPerHourForPeople, formatTokenForPeople } from '../../common/index.js';
 import type { ApplyProgressEvent } from '../engine/apply-events.js';
 import type { Action } from '../plan/plan-types.js';
 
@@ -16,6 +17,34 @@ export function shortHash(hash: string): string {
   return hash.length > 12 ? `${hash.slice(0, 10)}…` : hash;
 }
 
+/**
+ * A provider as people know it: its registered name with a short address (`atlantic-2
+ * (0x15d3…6a8b)`), or the short address alone when the registry gives no name.
+ */
+export function providerLabel(address: string, name?: string | null): string {
+  const short = address.length > 12 ? `${address.slice(0, 6)}…${address.slice(-4)}` : address;
+  return name === null || name === undefined || name === '' ? short : `${name} (${short})`;
+}
+
+/** Whole tokens when the decimals are known (`100 USDT`), else the base units said as such. */
+function amountText(
+  amount: string,
+  token: string | undefined,
+  decimals: number | undefined,
+): string {
+  if (token === undefined) return `${amount} base units of escrow`;
+  if (decimals === undefined) return `${amount} base units of ${token}`;
+  return formatTokenForPeople(BigInt(amount), decimals, token);
+}
+
+/** `0.176 USDT/h`; events from before the hourly price was reported keep the per-block form. */
+function matchedPrice(e: Extract<ApplyProgressEvent, { type: 'lease-matched' }>): string {
+  if (e.perHour === undefined) return `${e.acceptedPrice} per block (1e18-scaled)`;
+  const { amount, decimals, token } = e.perHour;
+  // The hourly rate comes from a per-block price: its last digits are rounding, not a price.
+  return formatPerHourForPeople(BigInt(amount), decimals, token, 3);
+}
+
 /** What one event says, without the address (the live list puts that in its own column). */
 export function describeApplyEvent(e: ApplyProgressEvent): string {
   switch (e.type) {
@@ -26,11 +55,11 @@ export function describeApplyEvent(e: ApplyProgressEvent): string {
     case 'slot-failed':
       return `${VERBS[e.action]}: failed: ${e.diagnostics[0]?.summary ?? 'error'}`;
     case 'escrow-deposit':
-      return `escrow deposit of ${e.amount} base units of ${e.token} (tx ${shortHash(e.txHash)})`;
+      return `deposit ${amountText(e.amount, e.token, e.decimals)} (tx ${shortHash(e.txHash)})`;
     case 'order-created':
       return `order ${e.orderId} created (tx ${shortHash(e.txHash)})`;
     case 'lease-matched':
-      return `lease ${e.leaseId} matched with provider ${shortHash(e.provider)} at ${e.acceptedPrice} per block (1e18-scaled)`;
+      return `lease ${e.leaseId} matched with provider ${providerLabel(e.provider, e.providerName)} at ${matchedPrice(e)}`;
     case 'manifest-sent':
       return `manifest sent to lease ${e.leaseId} (attempt ${e.attempt})`;
     case 'manifest-retry':
@@ -46,7 +75,7 @@ export function describeApplyEvent(e: ApplyProgressEvent): string {
     case 'lease-updated':
       return `lease ${e.leaseId} updated`;
     case 'lease-closed':
-      return `lease ${e.leaseId} closed${e.released === null ? '' : `, ${e.released} base units of escrow released`}`;
+      return `lease ${e.leaseId} closed${e.released === null ? '' : `, ${amountText(e.released, e.token, e.decimals)} released`}`;
     case 'waiting':
       return `waiting for ${e.phase}: ${e.detail}`;
   }

@@ -1,6 +1,8 @@
 import { isRecord } from '../../common/index.js';
 import { jsonEqual } from '../plan/json-equal.js';
 import type { Change } from '../plan/plan-types.js';
+import { formatAttributeValue } from './attribute-units.js';
+import type { AttributeUnitContext } from './attribute-units.js';
 import { dottedPath, isUnderPattern } from './plan-paths.js';
 import type { AttrPath } from './plan-paths.js';
 import type { Style } from './style.js';
@@ -14,6 +16,8 @@ interface Ctx {
   readonly replace: ReadonlySet<string>;
   /** Secret display paths whose value changed: one `(value changed)` line each, at the top level. */
   readonly secretsChanged: readonly string[];
+  /** How attributes with a unit are shown (`1 CPU`, `1 GiB`, `24h`, `2 USDT/h`). */
+  readonly units: AttributeUnitContext;
 }
 
 const ABSENT: unique symbol = Symbol('absent');
@@ -27,15 +31,23 @@ const VALUE_CHANGED = '(value changed)';
  * The attribute lines of one change in Terraform's layout, starting at column `indent`: every
  * attribute on create and destroy, only what differs on update and replace (the rest counted in
  * a `# (N unchanged attributes hidden)` line). Sensitive paths print `(sensitive value)`; a secret
- * whose value changed prints `~ secrets.NAME = (value changed)` — never the value.
+ * whose value changed prints `~ secrets.NAME = (value changed)` — never the value. Attributes
+ * with a unit are shown for people (`cpu = 1 CPU`, `memory = 1 GiB`, `pricing.amount = 2 USDT/h`;
+ * `decimals` by token symbol); the JSON plan keeps the model's units.
  */
-export function renderPlanAttributes(change: Change, style: Style, indent: number): string[] {
+export function renderPlanAttributes(
+  change: Change,
+  style: Style,
+  indent: number,
+  decimals: ReadonlyMap<string, number> = new Map(),
+): string[] {
   const ctx: Ctx = {
     style,
     sensitive: change.sensitivePaths,
     unknown: change.afterUnknown,
     replace: new Set(change.replacePaths ?? []),
     secretsChanged: change.secretsChanged ?? [],
+    units: { type: change.type, token: pricingToken(change), decimals },
   };
   const before = isRecord(change.before) ? change.before : {};
   const after = isRecord(change.after) ? { ...change.after } : {};
@@ -102,7 +114,7 @@ function renderEntry(e: Entry, ctx: Ctx): string[] | null {
   const sensitive = isUnderPattern(e.path, ctx.sensitive);
   if (isUnderPattern(e.path, ctx.unknown) && e.a !== ABSENT) {
     if (e.b === ABSENT || e.b === null) return [`${head('+')}${UNKNOWN}`];
-    return [`${head('~')}${inline(e.b, sensitive)} -> ${UNKNOWN}${forces}`];
+    return [`${head('~')}${show(e.b, e.path, ctx, sensitive)} -> ${UNKNOWN}${forces}`];
   }
   if (e.b === ABSENT && e.a === ABSENT) return null;
   if (e.b === ABSENT)
@@ -123,7 +135,7 @@ function renderEntry(e: Entry, ctx: Ctx): string[] | null {
   }
   const text = sensitive
     ? `${SENSITIVE} -> ${SENSITIVE}`
-    : `${inline(e.b, false)} -> ${inline(e.a, false)}`;
+    : `${show(e.b, e.path, ctx, false)} -> ${show(e.a, e.path, ctx, false)}`;
   return [`${head('~')}${text}${forces}`];
 }
 
@@ -175,7 +187,7 @@ function renderValue(v: unknown, sym: Sym, indent: number, path: AttrPath, ctx: 
       `${pad(indent + 2)}]`,
     ];
   }
-  return [inline(v, false)];
+  return [show(v, path, ctx, false)];
 }
 
 function attach(head: string, value: string[], forces: string, scalarSuffix = ''): string[] {
@@ -184,9 +196,20 @@ function attach(head: string, value: string[], forces: string, scalarSuffix = ''
   return [`${head}${first}${suffix}${forces}`, ...rest];
 }
 
-function inline(v: unknown, sensitive: boolean): string {
+function show(v: unknown, path: AttrPath, ctx: Ctx, sensitive: boolean): string {
   if (sensitive) return SENSITIVE;
+  const human = formatAttributeValue(v, path, ctx.units);
+  if (human !== null) return human;
   return v === undefined ? 'null' : JSON.stringify(v);
+}
+
+/** The token a change's `pricing.amount` is in (after's, else before's). */
+function pricingToken(change: Change): string | null {
+  for (const v of [change.after, change.before]) {
+    const pricing = isRecord(v) ? v['pricing'] : undefined;
+    if (isRecord(pricing) && typeof pricing['token'] === 'string') return pricing['token'];
+  }
+  return null;
 }
 
 function formatKey(key: string): string {

@@ -2,8 +2,10 @@ import type { BlockTime, BlockTimeSource, CostSummary, PlanNetwork } from '../pl
 import { formatTokenAmount } from '../../common/index.js';
 
 /**
- * The cost block, one group per token, in whole tokens formatted exactly: per hour before → after,
- * escrow to lock, what is available and the runway it buys, and the stack budget.
+ * The cost block, one group per token, in whole tokens formatted exactly, each number labelled
+ * with what it is: per hour now (accepted prices), after this plan at accepted prices (new
+ * prices are known only after apply), the ceiling at max prices, escrow to lock, what is
+ * available and the runway it buys, and the stack budget.
  */
 export function renderPlanCost(cost: readonly CostSummary[]): string[] {
   const lines: string[] = [];
@@ -11,18 +13,36 @@ export function renderPlanCost(cost: readonly CostSummary[]): string[] {
     const fmt = (amount: string): string =>
       `${formatTokenAmount(BigInt(amount), c.decimals)} ${c.token}`;
     const rows: [string, string][] = [
-      ['Per hour', `${fmt(c.perHourBefore)} -> ${fmt(c.perHourAfter)}`],
-      ['Escrow to lock', fmt(c.escrowToLock)],
+      ['Now', `${fmt(c.perHourBefore)}/h (accepted prices)`],
+      ...afterRows(c, fmt),
+      ['Escrow to lock', `${fmt(c.escrowToLock)} (at max prices for the lease duration)`],
     ];
     if (c.escrowAvailable !== null) {
       const runway = c.runwayHours === null ? '' : ` (runway ${formatHours(c.runwayHours)})`;
       rows.push(['Escrow available', `${fmt(c.escrowAvailable)}${runway}`]);
     }
-    if (c.budgetPerHour !== null) rows.push(['Budget per hour', fmt(c.budgetPerHour)]);
+    if (c.budgetPerHour !== null) rows.push(['Budget', `${fmt(c.budgetPerHour)}/h`]);
     const width = Math.max(...rows.map(([k]) => k.length)) + 1;
     lines.push(`Cost (${c.token}):`, ...rows.map(([k, v]) => `  ${`${k}:`.padEnd(width)} ${v}`));
   }
   return lines;
+}
+
+// Plans saved before the split have only `perHourAfter`, which mixes accepted and max prices.
+function afterRows(c: CostSummary, fmt: (amount: string) => string): [string, string][] {
+  if (c.perHourAccepted === undefined || c.perHourCeiling === undefined)
+    return [['After this plan', `${fmt(c.perHourAfter)}/h (at most)`]];
+  const unpriced = c.unpricedSlots ?? 0;
+  const pending =
+    unpriced === 0 ? '' : ` + ${unpriced} new price${unpriced === 1 ? '' : 's'} known after apply`;
+  const accepted =
+    unpriced > 0 && c.perHourAccepted === '0'
+      ? `known after apply (${unpriced} new lease price${unpriced === 1 ? '' : 's'})`
+      : `${fmt(c.perHourAccepted)}/h at accepted prices${pending}`;
+  return [
+    ['After this plan', accepted],
+    ['Ceiling', `${fmt(c.perHourCeiling)}/h (max prices)`],
+  ];
 }
 
 /** Hours with one decimal, or days beyond two days, for a glanceable runway. */

@@ -34,7 +34,7 @@ export function renderPlanHuman(plan: Plan, style: Style): string {
   } else if (acting.length === 0 && !hasOutputChanges(plan)) {
     out.push(style.bold('No changes.') + ' Your infrastructure matches the configuration.');
   } else {
-    out.push(...renderActions(acting, style));
+    out.push(...renderActions(acting, style, tokenDecimals(plan)));
     out.push(...renderOutputs(plan, style));
   }
   if (plan.cost.length > 0) {
@@ -53,28 +53,41 @@ export function renderPlanHuman(plan: Plan, style: Style): string {
   return out.join('\n');
 }
 
-function renderActions(acting: readonly Change[], style: Style): string[] {
+function renderActions(
+  acting: readonly Change[],
+  style: Style,
+  decimals: ReadonlyMap<string, number>,
+): string[] {
   const used = new Set(acting.map((c) => c.action));
   const out = [
     'Leasehold will perform the following actions, shown with these symbols:',
     ...LEGEND.filter(([a]) => used.has(a)).map(([, s, t]) => `${colorSymbol(s, style)} ${t}`),
     '',
   ];
-  for (const c of acting) out.push(...renderChange(c, style), '');
+  for (const c of acting) out.push(...renderChange(c, style, decimals), '');
   const n = countChanges(acting);
   out.push(style.bold(`Plan: ${n.add} to add, ${n.change} to change, ${n.destroy} to destroy.`));
   return out;
 }
 
 /** One change: the `#` header, the reason line, and the resource block with its attributes. */
-export function renderChange(c: Change, style: Style): string[] {
+export function renderChange(
+  c: Change,
+  style: Style,
+  decimals: ReadonlyMap<string, number> = new Map(),
+): string[] {
   const sym = LEGEND.find(([a]) => a === c.action)?.[1] ?? '   ';
   const lines = [style.bold(`  # ${c.address} ${headline(c)}`)];
   const because = reasonLine(c);
   if (because !== null) lines.push(`  # (${because})`);
   lines.push(`${colorSymbol(sym, style)} resource "${c.type}" "${c.name}" {`);
-  lines.push(...renderPlanAttributes(c, style, 6), '    }');
+  lines.push(...renderPlanAttributes(c, style, 6, decimals), '    }');
   return lines;
+}
+
+/** Decimals of each token the plan prices in, from its cost block (prices are shown in tokens). */
+export function tokenDecimals(plan: Plan): ReadonlyMap<string, number> {
+  return new Map(plan.cost.map((c) => [c.token, c.decimals]));
 }
 
 function headline(c: Change): string {
@@ -126,8 +139,11 @@ function hasOutputChanges(plan: Plan): boolean {
   return Object.values(plan.outputs).some((o) => o.action !== 'no-op');
 }
 
+// A destroy removes every output with the stack: `- url = null` lines would only repeat that.
 function renderOutputs(plan: Plan, style: Style): string[] {
-  const changed = Object.entries(plan.outputs).filter(([, o]) => o.action !== 'no-op');
+  const changed = Object.entries(plan.outputs).filter(
+    ([, o]) => o.action !== 'no-op' && !(plan.mode === 'destroy' && o.action === 'delete'),
+  );
   if (changed.length === 0) return [];
   const width = Math.max(...changed.map(([n]) => n.length));
   const lines = changed.map(([name, o]) => {

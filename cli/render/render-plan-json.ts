@@ -31,6 +31,8 @@ export interface ResourceChangeJson {
         readonly per_hour_before: string;
         readonly per_hour_after: string;
         readonly escrow_to_lock: string;
+        readonly per_hour_accepted?: string | null | undefined;
+        readonly per_hour_ceiling?: string | undefined;
       }
     | undefined;
 }
@@ -136,6 +138,12 @@ function toResourceChange(c: Change): ResourceChangeJson {
             per_hour_before: c.cost.perHourBefore,
             per_hour_after: c.cost.perHourAfter,
             escrow_to_lock: c.cost.escrowToLock,
+            ...(c.cost.perHourAccepted === undefined
+              ? {}
+              : { per_hour_accepted: c.cost.perHourAccepted }),
+            ...(c.cost.perHourCeiling === undefined
+              ? {}
+              : { per_hour_ceiling: c.cost.perHourCeiling }),
           },
         }),
   };
@@ -212,6 +220,9 @@ function toCostJson(c: CostSummary): Record<string, string | number | null> {
     per_hour_before: c.perHourBefore,
     per_hour_after: c.perHourAfter,
     escrow_to_lock: c.escrowToLock,
+    ...(c.perHourAccepted === undefined ? {} : { per_hour_accepted: c.perHourAccepted }),
+    ...(c.unpricedSlots === undefined ? {} : { unpriced_slots: c.unpricedSlots }),
+    ...(c.perHourCeiling === undefined ? {} : { per_hour_ceiling: c.perHourCeiling }),
     escrow_available: c.escrowAvailable,
     runway_hours: c.runwayHours,
     budget_per_hour: c.budgetPerHour,

@@ -65,7 +65,8 @@ export function renderPlanMarkdown(plan: Plan, warnings: Diagnostics = []): stri
 function costSummary(plan: Plan): string[] {
   return plan.cost.map((c) => {
     const f = (a: string): string => formatTokenAmount(BigInt(a), c.decimals);
-    return `Cost: ${f(c.perHourBefore)} → ${f(c.perHourAfter)} ${c.token}/hour, ${f(c.escrowToLock)} ${c.token} to lock.`;
+    const ceiling = c.perHourCeiling ?? c.perHourAfter;
+    return `Cost: now ${f(c.perHourBefore)} ${c.token}/hour, at most ${f(ceiling)} ${c.token}/hour after this plan (max prices), ${f(c.escrowToLock)} ${c.token} to lock.`;
   });
 }
 

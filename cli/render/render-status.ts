@@ -1,5 +1,6 @@
 import type { LeaseStatusView, ReplicaStatusView } from '../provider-api.js';
 import { formatTokenAmount } from '../../common/index.js';
+import { providerLabel } from './render-apply-plain.js';
 import type { Style } from './style.js';
 
 /** Hours as `3d 4h`, `5.5h`, or `-` when unknown. */
@@ -61,7 +62,7 @@ export function renderStatus(leases: readonly LeaseStatusView[], style: Style): 
   const rows = leases.map((l) => [
     l.address,
     l.leaseId,
-    l.provider.length > 12 ? `${l.provider.slice(0, 10)}…` : l.provider,
+    providerLabel(l.provider, l.providerName),
     l.region ?? '-',
     `${formatTokenAmount(BigInt(l.pricePerHour), l.decimals)} ${l.token}`,
     l.reachable ? `${l.ready}/${l.total}` : `?/${l.total} (unreachable)`,

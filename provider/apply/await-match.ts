@@ -2,7 +2,9 @@
  * Waits for the slot's order to be matched (by order id, from the block it was created in) and
  * records the lease at once; on timeout explains why from the registry and the bids.
  */
+import { perHourOfPrice } from '../../wire/block-pricing.js';
 import { decodeOrderSpec, placementValues } from '../../wire/order-spec.js';
+import { findToken } from '../cost/find-token.js';
 import type { Diagnostic } from '../../cli/diag/index.js';
 import type { ApplySlotRequest } from '../../cli/provider-api.js';
 import type { LeaseRecord } from '../../cli/state/state-types.js';
@@ -10,7 +12,7 @@ import { gpuModelsOf, providerGpuModels } from './provider-gpu-models.js';
 import type { OrderDetails, ProviderInfo } from '../marketplace/marketplace-types.js';
 import { noMatchDiag } from './apply-diagnostics.js';
 import { explainNoMatch } from './explain-no-match.js';
-import type { NoMatchOrder } from './explain-no-match.js';
+import type { NoMatchOrder, NoMatchProvider } from './explain-no-match.js';
 import type { ApplyDeps } from './slot-context.js';
 
 /** Inputs of {@link awaitMatch}. */
@@ -57,6 +59,7 @@ export async function awaitMatch(input: AwaitMatchInput): Promise<AwaitMatchResu
     startBlock: lease?.startBlock ?? match.blockNumber,
     updatedAt: deps.now().toISOString(),
   };
+  const token = findToken(deps.network, record.token);
   req.emit({
     type: 'lease-matched',
     address: req.change.address,
@@ -64,6 +67,20 @@ export async function awaitMatch(input: AwaitMatchInput): Promise<AwaitMatchResu
     leaseId: record.orderId,
     provider: match.provider,
     acceptedPrice: match.acceptedPrice.toString(),
+    providerName: provider?.name ?? null,
+    ...(token === null
+      ? {}
+      : {
+          perHour: {
+            amount: perHourOfPrice({
+              pricePerBlock: match.acceptedPrice,
+              decimals: token.decimals,
+              secondsPerBlock: deps.network.secondsPerBlock,
+            }).toString(),
+            token: token.symbol,
+            decimals: token.decimals,
+          },
+        }),
   });
   return { kind: 'matched', record: matched };
 }
@@ -110,7 +127,8 @@ export function noMatchOrder(details: OrderDetails): NoMatchOrder {
   };
 }
 
-function toNoMatchProvider(p: ProviderInfo) {
+/** A registry entry as the no-match explanation and the plan's screening read it. */
+export function toNoMatchProvider(p: ProviderInfo): NoMatchProvider {
   return {
     address: p.address,
     active: p.status === 'active',

@@ -4,6 +4,7 @@
  */
 import type { ApplySlotRequest } from '../../cli/provider-api.js';
 import type { LeaseRecord } from '../../cli/state/state-types.js';
+import { findToken } from '../cost/find-token.js';
 import type { ApplyDeps } from './slot-context.js';
 
 /** Inputs of {@link closeSlotLease}. */
@@ -41,5 +42,15 @@ export async function closeSlotLease(input: CloseSlotLeaseInput): Promise<void> 
     leaseId,
     released:
       before === null || after === null || after < before ? null : (after - before).toString(),
+    ...tokenOf(deps, record.token),
   });
+}
+
+/** The lease token's symbol and decimals, so people read whole tokens; {} when unlisted. */
+export function tokenOf(
+  deps: ApplyDeps,
+  address: string,
+): { token?: string | undefined; decimals?: number | undefined } {
+  const token = findToken(deps.network, address);
+  return token === null ? {} : { token: token.symbol, decimals: token.decimals };
 }

@@ -87,6 +87,7 @@ export async function ensureEscrow(
       token: token.symbol,
       amount: decision.amount.toString(),
       txHash: tx.txHash,
+      decimals: token.decimals,
     });
   }
   return { diagnostics: [] };

@@ -56,7 +56,8 @@ export interface ExplainNoMatchResult {
   readonly hint: string;
 }
 
-interface Constraint {
+/** One requirement of an order, checked provider by provider. */
+export interface Constraint {
   readonly label: string;
   /** The phrase used when no provider meets it: "no provider <none>". */
   readonly none: string;
@@ -64,7 +65,8 @@ interface Constraint {
   readonly hint: string;
 }
 
-function constraints(o: NoMatchOrder, symbol: string): Constraint[] {
+/** The order's requirements a registered provider must meet, cheapest to explain first. */
+export function noMatchConstraints(o: NoMatchOrder, symbol: string): Constraint[] {
   const out: Constraint[] = [
     {
       label: 'active',
@@ -125,7 +127,7 @@ function constraints(o: NoMatchOrder, symbol: string): Constraint[] {
  */
 export function explainNoMatch(input: ExplainNoMatchInput): ExplainNoMatchResult {
   const n = input.providers.length;
-  const list = constraints(input.order, input.token.symbol);
+  const list = noMatchConstraints(input.order, input.token.symbol);
   const counted = list
     .map((c) => ({ c, met: input.providers.filter(c.test).length }))
     .sort((a, b) => a.met - b.met);

@@ -86,6 +86,7 @@ async function viewOf(deps: ApplyDeps, v: ViewInput): Promise<LeaseViewDraft> {
     address: v.address,
     leaseId: v.record.leaseId ?? v.record.orderId,
     provider: v.chain?.provider ?? v.record.provider ?? '',
+    providerName: v.provider?.name ?? null,
     region: v.record.region ?? v.provider?.region ?? null,
     pricePerHour: perHourOfPrice({
       pricePerBlock: price,

@@ -102,6 +102,7 @@ function decideReplicaHealth(
     exclusionMs: input.exclusionMs,
     replicas: input.replicas.map((r) => ({
       id: r.id,
+      lease: r.slot,
       provider: r.provider,
       readySince: r.startedAt ?? memory.readySince[r.id] ?? null,
       probes: memory.probes[r.id] ?? [],

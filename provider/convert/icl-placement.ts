@@ -1,6 +1,7 @@
 import type { PricingSpec } from '../spec/spec-types.js';
 import type { SpecPath } from '../spec/spec-path.js';
 import { findIclToken, iclTokenSymbols } from '../icl/icl-tokens.js';
+import { checkTargetToken } from './check-target-token.js';
 import { invalidValue } from './convert-context.js';
 import type { ConvertContext } from './convert-context.js';
 import type { Dialect } from './build-instances.js';
@@ -41,6 +42,12 @@ export function iclPricing(
       hint: 'Set `token` to the symbol you pay with, such as `USDT`.',
       at: [...at, 'token'],
     });
+  } else {
+    const note = checkTargetToken(token.symbol, [
+      ...at,
+      raw['token'] === undefined ? 'denom' : 'token',
+    ]);
+    if (note !== null) ctx.warn(note);
   }
   const amount = toDecimalString(raw['amount']);
   if (amount === null) {

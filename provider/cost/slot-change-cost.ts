@@ -25,7 +25,8 @@ export interface SlotChangeCostInput {
 /**
  * The cost of one slot change: kept leases cost their accepted price; new and changed
  * ones their max price, and lock escrow for the whole duration at that price (an upper bound — the
- * accepted price is known only at match). The new terms are the order encoder's own (`orderTerms`),
+ * accepted price is known only at match). Each change also says what it costs at its accepted price
+ * (null until apply accepts one) and at its max price (the ceiling). The new terms are the order encoder's own (`orderTerms`),
  * so the escrow counted here is exactly what `createOrder` requires and the match locks at most.
  */
 export function slotChangeCost(input: SlotChangeCostInput): CostDelta {
@@ -36,18 +37,27 @@ export function slotChangeCost(input: SlotChangeCostInput): CostDelta {
       secondsPerBlock: input.secondsPerBlock,
     });
   const before = input.acceptedPrice === null ? 0n : perHour(input.acceptedPrice);
-  const out = (after: bigint, lock: bigint): CostDelta => ({
+  const out = (
+    after: bigint,
+    lock: bigint,
+    accepted: bigint | null,
+    ceiling: bigint,
+  ): CostDelta => ({
     token: input.token,
     perHourBefore: before.toString(),
     perHourAfter: after.toString(),
     escrowToLock: lock.toString(),
+    perHourAccepted: accepted === null ? null : accepted.toString(),
+    perHourCeiling: ceiling.toString(),
   });
-  if (input.action === 'delete' || input.desired === null) return out(0n, 0n);
-  if (input.action === 'no-op' || input.action === 'read') return out(before, 0n);
+  if (input.action === 'delete' || input.desired === null) return out(0n, 0n, 0n, 0n);
   const terms = orderTerms({
     ...input.desired,
     decimals: input.decimals,
     secondsPerBlock: input.secondsPerBlock,
   });
-  return out(terms.perHour, terms.escrow);
+  if (input.action === 'no-op' || input.action === 'read')
+    return out(before, 0n, input.acceptedPrice === null ? null : before, terms.perHour);
+  // An update is accepted anew by the provider (acceptUpdate), so its price too is known only then.
+  return out(terms.perHour, terms.escrow, null, terms.perHour);
 }

@@ -25,7 +25,19 @@ interface Totals {
   before: bigint;
   after: bigint;
   lock: bigint;
+  accepted: bigint;
+  unpriced: number;
+  ceiling: bigint;
 }
+
+const ZERO = (): Totals => ({
+  before: 0n,
+  after: 0n,
+  lock: 0n,
+  accepted: 0n,
+  unpriced: 0,
+  ceiling: 0n,
+});
 
 /**
  * Sums the per-slot costs of a plan per token, adds the escrow runway, and checks the stack budget:
@@ -35,15 +47,19 @@ export function summarizeCost(input: SummarizeCostInput): SummarizeCostResult {
   const totals = new Map<string, Totals>();
   for (const change of input.changes) {
     if (change.cost === undefined) continue;
-    const t = totals.get(change.cost.token) ?? { before: 0n, after: 0n, lock: 0n };
-    t.before += BigInt(change.cost.perHourBefore);
-    t.after += BigInt(change.cost.perHourAfter);
-    t.lock += BigInt(change.cost.escrowToLock);
+    const c = change.cost;
+    const t = totals.get(c.token) ?? ZERO();
+    t.before += BigInt(c.perHourBefore);
+    t.after += BigInt(c.perHourAfter);
+    t.lock += BigInt(c.escrowToLock);
+    if (c.perHourAccepted === null) t.unpriced += 1;
+    else t.accepted += BigInt(c.perHourAccepted ?? c.perHourAfter);
+    t.ceiling += BigInt(c.perHourCeiling ?? c.perHourAfter);
     totals.set(change.cost.token, t);
   }
   const budget = readBudget(input.model);
   if (budget !== null && !totals.has(budget.token)) {
-    totals.set(budget.token, { before: 0n, after: 0n, lock: 0n });
+    totals.set(budget.token, ZERO());
   }
   const cost: CostSummary[] = [];
   const diagnostics: Diagnostic[] = [];
@@ -57,6 +73,9 @@ export function summarizeCost(input: SummarizeCostInput): SummarizeCostResult {
       perHourBefore: t.before.toString(),
       perHourAfter: t.after.toString(),
       escrowToLock: t.lock.toString(),
+      perHourAccepted: t.accepted.toString(),
+      unpricedSlots: t.unpriced,
+      perHourCeiling: t.ceiling.toString(),
       escrowAvailable: available === null ? null : available.toString(),
       runwayHours: available === null ? null : runwayHours(available, t.after),
       budgetPerHour: limit === null ? null : limit.toString(),

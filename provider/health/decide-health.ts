@@ -46,14 +46,25 @@ export function decideHealth(input: DecideHealthInput): DecideHealthResult {
   const { check, now } = input;
   const exclusion = input.exclusionMs ?? DEFAULT_EXCLUSION_MS;
   let used = input.replacementsInLastHour;
+  // The budget counts leases replaced, not replicas: a lease's second failing replica rides along.
+  const replacedLeases = new Set<string>();
   const replicas = input.replicas.map((r) => evaluateReplicaHealth(check, r, now));
   const actions = replicas.map((h, i): HealthAction => {
     const none = { replica: h.id, exclude: null };
+    const lease = input.replicas[i]?.lease;
     if (h.state !== 'unhealthy')
       return { ...none, action: 'none', reasons: [`${h.state}: ${h.reason}`] };
     const why = `unhealthy: ${h.reason}`;
     if (check.onFailure === 'alert')
       return { ...none, action: 'alert', reasons: [why, 'onFailure is alert'] };
+    if (lease !== undefined && replacedLeases.has(lease) && check.onFailure === 'replace') {
+      return {
+        replica: h.id,
+        action: 'replace',
+        reasons: [why, `its lease ${lease} is already being replaced (counted once)`],
+        exclude: { provider: input.replicas[i]?.provider ?? '', until: now + exclusion },
+      };
+    }
     if (used >= check.maxReplacementsPerHour) {
       return {
         ...none,
@@ -62,13 +73,14 @@ export function decideHealth(input: DecideHealthInput): DecideHealthResult {
       };
     }
     used += 1;
+    if (lease !== undefined) replacedLeases.add(lease);
     const excluded = formatDuration(Math.max(0, Math.round(exclusion)));
     return {
       replica: h.id,
       action: 'replace',
       reasons: [
         why,
-        `replacing (${used} of ${check.maxReplacementsPerHour} this hour); provider excluded from the slot for ${excluded}`,
+        `replacing its lease (${used} of ${check.maxReplacementsPerHour} lease replacements this hour); provider excluded from the slot for ${excluded}`,
       ],
       exclude: { provider: input.replicas[i]?.provider ?? '', until: now + exclusion },
     };

@@ -6,6 +6,11 @@ import type { HealthState, ProbeOutcome, ProviderSignals } from './health-types.
 export interface ReplicaHealthInput {
   /** The replica's slot or lease id. */
   readonly id: string;
+  /**
+   * The lease the replica runs in, when several replicas share one: a replacement replaces the
+   * lease, so it is counted once against the hourly budget however many of its replicas fail.
+   */
+  readonly lease?: string | undefined;
   /** Address of the provider serving it: the one to exclude on replacement. */
   readonly provider: string;
   /** When the replica first became ready (ms); null while it never was. */
@@ -71,6 +76,16 @@ export function signalFailure(signals: ProviderSignals): string | null {
   return null;
 }
 
+/**
+ * The words for a cycle whose probe succeeded but whose provider signal failed: the replica itself
+ * answers, and a person must not read that as "the replica is down".
+ */
+function answeredButFailed(failure: string): string {
+  if (failure === 'provider not answering')
+    return 'the provider API is unreachable, but the replica answers its health probe; counted as a failure, since the lease cannot be checked or updated without its provider';
+  return `${failure}, although the replica answers its health probe`;
+}
+
 function withSignal(
   results: readonly ProbeOutcome[],
   signals: ProviderSignals,
@@ -87,7 +102,7 @@ function withSignal(
       {
         ...last,
         ok: false,
-        error: last.ok ? failure : `${failure}; ${last.error ?? 'probe failed'}`,
+        error: last.ok ? answeredButFailed(failure) : `${failure}; ${last.error ?? 'probe failed'}`,
       },
     ];
   }
@@ -126,6 +141,16 @@ function describe(check: HealthCheckModel, w: Walk, last: ProbeOutcome | undefin
   if (last === undefined) return 'no probe since the grace period ended';
   if (w.state === 'unhealthy' && w.consecutiveFailures > 0) {
     return `${w.consecutiveFailures} consecutive failures (threshold ${check.unhealthyThreshold})${detail}`;
+  }
+  if (
+    w.consecutiveFailures > 0 &&
+    last?.ok === false &&
+    last.error?.startsWith('the provider API') === true
+  ) {
+    const left = check.unhealthyThreshold - w.consecutiveFailures;
+    const then =
+      check.onFailure === 'replace' ? 'replaces the lease on another provider' : 'alerts';
+    return `${w.consecutiveFailures} of ${check.unhealthyThreshold} failures before unhealthy${detail}; if it stays unreachable ${left} more cycle${left === 1 ? '' : 's'}, the controller ${then}`;
   }
   if (w.state === 'unhealthy') {
     return `recovering: ${w.consecutiveSuccesses} of ${check.healthyThreshold} successes needed`;

@@ -78,6 +78,7 @@ export function toProviderInfo(address: string, r: readonly unknown[]): Provider
     status: PROVIDER_STATUSES[status] ?? 'unregistered',
     tier: num(r[5]),
     region: providerRegion(spec),
+    name: providerName(spec),
     spec,
     tokens: Array.isArray(r[3]) ? (r[3] as readonly unknown[]).map(addr) : [],
   };
@@ -96,11 +97,20 @@ export function toBidInfo(b: readonly unknown[]): BidInfo {
 
 /** The region of a provider spec, JSON (`Region`) or compact (`r`) form (reference §1.4). */
 export function providerRegion(spec: string): string | null {
+  return providerSpecField(spec, 'Region', 'r');
+}
+
+/** The name of a provider spec, JSON (`Name`) or compact (`n`) form (reference §1.4). */
+export function providerName(spec: string): string | null {
+  return providerSpecField(spec, 'Name', 'n');
+}
+
+function providerSpecField(spec: string, jsonKey: string, compactKey: string): string | null {
   try {
     const parsed: unknown = JSON.parse(spec);
     if (typeof parsed === 'object' && parsed !== null) {
-      const region = (parsed as { Region?: unknown }).Region;
-      return typeof region === 'string' && region !== '' ? region : null;
+      const value = (parsed as Record<string, unknown>)[jsonKey];
+      return typeof value === 'string' && value !== '' ? value : null;
     }
   } catch {
     // Not JSON: the compact form below.
@@ -108,11 +118,11 @@ export function providerRegion(spec: string): string | null {
   try {
     const v = fromCompactText(spec);
     if (typeof v === 'object' && !Array.isArray(v)) {
-      const r = v['r'];
-      return typeof r === 'string' && r !== '' ? r : null;
+      const value = v[compactKey];
+      return typeof value === 'string' && value !== '' ? value : null;
     }
   } catch {
-    // An unreadable spec has no region we can report.
+    // An unreadable spec has nothing we can report.
   }
   return null;
 }

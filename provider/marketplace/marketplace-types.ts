@@ -68,6 +68,8 @@ export interface ProviderInfo {
   readonly tier: number;
   /** Region from the provider spec, null when the spec names none. */
   readonly region: string | null;
+  /** Name from the provider spec (`atlantic-2`), what people know it by; null when it has none. */
+  readonly name?: string | null | undefined;
   /** The raw provider spec string. */
   readonly spec: string;
   /** Token addresses the provider accepts (lowercase); absent when not read. */

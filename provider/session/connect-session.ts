@@ -20,6 +20,7 @@ import type { NetworkDeclaration } from '../network/resolve-network.js';
 import { importStack } from '../refresh/import-stack.js';
 import { refreshStack } from '../refresh/refresh-stack.js';
 import { planResource } from '../resources/plan-resource.js';
+import { screenMatches } from '../apply/screen-matches.js';
 import { escrowBalances } from './escrow-operations.js';
 import { resolveSessionSigner } from './resolve-session-signer.js';
 import type { SessionSigner } from './resolve-session-signer.js';
@@ -126,6 +127,7 @@ function buildSession(parts: SessionParts, log: (line: string) => void): Provide
     importStack: (r) =>
       importStack({ ...io, tenant: needTenant(), stack: r.stack, now: new Date() }),
     planResource: (r) => planResource({ ...r, network }),
+    screenMatches: (r) => screenMatches({ marketplace, network }, r),
     costSummary: async (r) => {
       const escrow =
         tenant === null

@@ -121,6 +121,7 @@ function whole(
     what: 'metric target',
     path,
     fallback: 0,
+    forms: 'a whole number above zero, such as 70',
     address,
   });
 }

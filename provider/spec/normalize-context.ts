@@ -5,7 +5,13 @@ import { findToken } from './known-tokens.js';
 import type { TokenInfo } from './known-tokens.js';
 import { formatPath } from './spec-path.js';
 import type { SpecPath } from './spec-path.js';
-import { parseTokenAmount } from '../../common/units/index.js';
+import {
+  parseBlockTime,
+  parseByteSize,
+  parseCpu,
+  parseDuration,
+  parseTokenAmount,
+} from '../../common/units/index.js';
 import type { UnitResult } from '../../common/units/index.js';
 
 /** What the normalizer's helpers share: the network's tokens and the diagnostics collected so far. */
@@ -23,7 +29,17 @@ export interface ReadUnitOptions<T> {
   /** Stands in when parsing fails; the model is discarded anyway once there is an error. */
   readonly fallback: T;
   readonly address?: string | undefined;
+  /** Valid forms the hint shows (`512Mi, 1Gi, 1G`); defaults to the parser's own. */
+  readonly forms?: string | undefined;
 }
+
+/** Valid forms of each unit parser, for the hint: it must show the forms it tells you to use. */
+const FORMS = new Map<unknown, string>([
+  [parseDuration, '500ms, 30s, 5m, 1.5h, 7d (m is minutes)'],
+  [parseByteSize, '512Mi, 1Gi, 1.5Gi, 1G or a number of bytes'],
+  [parseCpu, '0.5, 2 or 500m'],
+  [parseBlockTime, '2s, 12s or 250ms'],
+]);
 
 /** Parses one unit value; a failure becomes `spec/invalid-unit` with the path, never a guess. */
 export function readUnit<T>(
@@ -38,12 +54,19 @@ export function readUnit<T>(
       code: 'spec/invalid-unit',
       summary: 'Invalid unit value',
       detail: `The ${opts.what} ${JSON.stringify(value)} cannot be read exactly: ${r.problem}.`,
-      hint: 'Rewrite the value in one of the forms shown.',
+      hint: hintFor(opts),
       path: formatPath(opts.path),
       ...(opts.address === undefined ? {} : { address: opts.address }),
     }),
   );
   return opts.fallback;
+}
+
+function hintFor<T>(opts: ReadUnitOptions<T>): string {
+  const forms = opts.forms ?? FORMS.get(opts.parse);
+  return forms === undefined
+    ? `Rewrite the ${opts.what} as the detail describes.`
+    : `Rewrite the ${opts.what} in one of these forms: ${forms}.`;
 }
 
 /** Where one amount of money sits in the spec, for messages. */
@@ -74,6 +97,7 @@ export function readAmount(ctx: NormalizeContext, opts: ReadAmountOptions): Toke
     what: `${opts.what} in ${token.symbol}`,
     path: opts.path,
     fallback: null,
+    forms: `whole ${token.symbol} as a decimal string with at most ${token.decimals} decimals, such as '0.75' or '2'`,
     ...address,
   });
   return amount === null ? null : { token: token.symbol, amount: amount.toString() };

@@ -1,9 +1,8 @@
-import { Args, Errors, Flags } from '@oclif/core';
+import { Args, Flags } from '@oclif/core';
 import { LeaseholdCommand } from '../../base-command.js';
 import { hasErrors } from '../../diag/index.js';
 import { loadDevnet } from '../../devnet.js';
-import { parseDurationFlag } from '../../flags-duration.js';
-import { stackFlags, stateFlags } from '../../flags.js';
+import { durationFlag, stackFlags, stateFlags } from '../../flags.js';
 import { selectLoadTargets } from '../../engine/select-load-targets.js';
 import { openStateBackend } from '../../state/index.js';
 import type { LoadReport } from '../../../devnet/index.js';
@@ -31,18 +30,9 @@ export default class DevnetLoad extends LeaseholdCommand {
     state: stateFlags.state,
     'backend-config': stateFlags['backend-config'],
     rps: Flags.integer({ summary: 'Requests per second (1-5000).', required: true, min: 1 }),
-    duration: Flags.custom<number>({
+    duration: durationFlag({
       summary: 'How long to send (e.g. 500ms, 30s, 5m; at most 1h).',
-      helpValue: 'DURATION',
-      required: true,
-      parse: async (input) => {
-        try {
-          return parseDurationFlag(input);
-        } catch (err) {
-          throw new Errors.CLIError(err instanceof Error ? err.message : String(err));
-        }
-      },
-    })(),
+    }),
     concurrency: Flags.integer({ summary: 'Requests open at once (1-1024).', default: 64 }),
     path: Flags.string({ summary: 'Path requested on each endpoint.', default: '/' }),
   };

@@ -10,6 +10,7 @@ import { changedSecrets } from './changed-secrets.js';
 import { checkSlots } from './check-slots.js';
 import { decideSlotChange } from './decide-slot-change.js';
 import type { DecideSlotChangeResult } from './decide-slot-change.js';
+import { countManagedNote } from './count-managed-note.js';
 import { desiredCount } from './desired-count.js';
 import { REPLACE_ROOTS, UPDATE_ROOTS, diffPaths } from './diff-paths.js';
 import { groupPriorLeases, liveReplicas } from './group-prior-leases.js';
@@ -73,6 +74,18 @@ export function planInstance(input: PlanInstanceInput): PlanInstanceResult {
           slots: slots.length,
           eligibleProviders: input.eligibleProviders,
         });
+  const managed =
+    desired === null || input.options.desiredCount !== undefined
+      ? null
+      : countManagedNote({
+          address: input.address,
+          name: input.name,
+          declared: desired.count,
+          priorDeclared: priorAttrs?.count,
+          planned: count,
+          policy: input.policy,
+        });
+  if (managed !== null) diagnostics.push(managed);
   const ctx = slotContext(input, priorAttrs);
   const changes: Change[] = [];
   // By key, not a search per slot: a fleet of 10,000 slots must not plan in quadratic time.

@@ -1,5 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { normalizeBooleanFlags, stateFlags } from '../../../cli/flags.js';
+import { durationFlag, normalizeBooleanFlags, stateFlags } from '../../../cli/flags.js';
 
 describe('normalizeBooleanFlags', () => {
   const flags = { ...stateFlags, verbose: { type: 'boolean' } };
@@ -44,5 +46,31 @@ describe('stateFlags', () => {
     const parse = flag.parse as (input: string, ctx: unknown, opts: unknown) => Promise<number>;
     expect(await parse('2s', {}, flag)).toBe(2000);
     await expect(parse('2 seconds', {}, flag)).rejects.toThrow(/ms\|s\|m/);
+  });
+});
+
+describe('duration flags (issue 11 item 4)', () => {
+  it('GIVEN durationFlag WHEN its help default is asked THEN it reads as a duration, the value stays ms', async () => {
+    const flag = durationFlag({ summary: 'Time between cycles.', default: 15_000 });
+    expect(flag.default).toBe(15_000);
+    const help = flag.defaultHelp as (ctx: unknown) => Promise<string>;
+    expect(await help({})).toBe('15s');
+  });
+
+  it('GIVEN every command in the manifest WHEN a DURATION flag has a default THEN help shows it as 15s, not 15000', () => {
+    const root = resolve(dirname(new URL(import.meta.url).pathname), '../../..');
+    const manifest = JSON.parse(readFileSync(join(root, 'oclif.manifest.json'), 'utf8')) as {
+      commands: Record<
+        string,
+        { flags: Record<string, { helpValue?: string; default?: unknown }> }
+      >;
+    };
+    const bare = Object.entries(manifest.commands).flatMap(([id, c]) =>
+      Object.entries(c.flags)
+        .filter(([, f]) => f.helpValue === 'DURATION' && typeof f.default === 'number')
+        .map(([name, f]) => `${id} --${name} ${String(f.default)}`),
+    );
+    expect(bare).toEqual([]);
+    expect(manifest.commands['autoscale']?.flags['interval']?.default).toBe('15s');
   });
 });

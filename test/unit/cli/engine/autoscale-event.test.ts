@@ -45,9 +45,9 @@ describe('autoscale decision events', () => {
     expect(cliSchema('autoscale-event')(rest)).toBe(false);
   });
 
-  it('GIVEN a scale-out WHEN formatted plain THEN one line with time, count, metric, health and reasons', () => {
+  it('GIVEN a scale-out WHEN formatted plain THEN a head line with time, count, metric and health, then one line per reason', () => {
     expect(formatAutoscaleEvent(toAutoscaleEvent(d, AT, 'applied'))).toBe(
-      '12:00:05 instance.web 2 → 5 scale-out (requestsPerSecond 24.1/10) 1 unhealthy applied: requestsPerSecond 24.1/10 → 5',
+      '12:00:05 instance.web 2 → 5 scale-out (requestsPerSecond 24.1/10) 1 unhealthy applied\n  - requestsPerSecond 24.1/10 → 5',
     );
   });
 
@@ -65,7 +65,21 @@ describe('autoscale decision events', () => {
       'skipped',
     );
     expect(formatAutoscaleEvent(e)).toBe(
-      '12:00:05 instance.web 2 none (requestsPerSecond 24.1/10) [blocked by budget]: budget allows at most 2 replicas: scale-out to 5 refused',
+      '12:00:05 instance.web 2 none (requestsPerSecond 24.1/10) [blocked by budget]\n  - budget allows at most 2 replicas: scale-out to 5 refused',
     );
+  });
+
+  it('GIVEN decisions about several replicas WHEN formatted THEN one line per replica decision (issue 11 item 16)', () => {
+    const e = {
+      ...toAutoscaleEvent(d, AT, 'applied'),
+      reasons: [
+        'instance.web[0]#0: unhealthy: x; replacing its lease',
+        'instance.web[0]#1: healthy',
+      ],
+    };
+    const lines = formatAutoscaleEvent(e).split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toBe('  - instance.web[0]#0: unhealthy: x; replacing its lease');
+    expect(lines[2]).toBe('  - instance.web[0]#1: healthy');
   });
 });

@@ -13,6 +13,7 @@ export const APPLY_EVENTS: readonly ApplyProgressEvent[] = [
     token: 'USDT',
     amount: '5000000',
     txHash: '0x01',
+    decimals: 6,
   },
   { type: 'order-created', address, at, orderId: '12', txHash: '0xabcdef0123456789abcdef' },
   { type: 'waiting', address, at: '2026-03-01T12:00:01.000Z', phase: 'match', detail: 'order 12' },
@@ -23,6 +24,8 @@ export const APPLY_EVENTS: readonly ApplyProgressEvent[] = [
     leaseId: '12',
     provider: '0x00000000000000000000000000000000000000b1',
     acceptedPrice: '1000',
+    providerName: 'atlantic-2',
+    perHour: { amount: '2000000', token: 'USDT', decimals: 6 },
   },
   {
     type: 'manifest-retry',
@@ -38,7 +41,15 @@ export const APPLY_EVENTS: readonly ApplyProgressEvent[] = [
   { type: 'update-requested', address, at, leaseId: '12', txHash: '0x02' },
   { type: 'update-accepted', address, at, leaseId: '12' },
   { type: 'lease-updated', address, at, leaseId: '12' },
-  { type: 'lease-closed', address, at, leaseId: '9', released: '120000' },
+  {
+    type: 'lease-closed',
+    address,
+    at,
+    leaseId: '9',
+    released: '120000',
+    token: 'USDT',
+    decimals: 6,
+  },
   { type: 'slot-done', address, at: '2026-03-01T12:00:04.500Z', action: 'create' },
   {
     type: 'slot-failed',

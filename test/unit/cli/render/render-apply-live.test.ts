@@ -24,7 +24,7 @@ describe('renderApplyLive', () => {
     const lines = renderApplyLive(view, { now: T0 + 60_000, style: PLAIN });
     expect(lines).toEqual([
       '✓ instance.web[0]  creating: done (4.5s)',
-      '✓ stack.web        escrow deposit of 5000000 base units of USDT (tx 0x01) (0.0s)',
+      '✓ stack.web        deposit 5 USDT (tx 0x01) (0.0s)',
       '✗ instance.web[1]  creating: failed: No provider matched the order (0.0s)',
     ]);
   });

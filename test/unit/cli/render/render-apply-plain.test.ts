@@ -25,3 +25,49 @@ describe('renderApplyEventPlain', () => {
     }
   });
 });
+
+describe('apply progress in human units (issue 11 item 4)', () => {
+  const at = '2026-03-01T12:00:00.000Z';
+  const address = 'instance.web[0]';
+
+  it('GIVEN a deposit, a match and a close WHEN rendered THEN whole tokens, tokens per hour and the provider name', () => {
+    const lines = (
+      [
+        {
+          type: 'escrow-deposit',
+          address: 'escrow.USDT',
+          at,
+          token: 'USDT',
+          amount: '100000000',
+          txHash: '0xab12cd34ef56ab12cd34',
+          decimals: 6,
+        },
+        {
+          type: 'lease-matched',
+          address,
+          at,
+          leaseId: '7',
+          provider: '0x15d34aaf54267db7d7c367839aaf71a00a2c6a65',
+          acceptedPrice: '48888888888889',
+          providerName: 'atlantic-2',
+          perHour: { amount: '176001', token: 'USDT', decimals: 6 },
+        },
+        {
+          type: 'lease-closed',
+          address,
+          at,
+          leaseId: '7',
+          released: '4749030',
+          token: 'USDT',
+          decimals: 6,
+        },
+      ] satisfies ApplyProgressEvent[]
+    ).map(renderApplyEventPlain);
+    expect(lines).toEqual([
+      'escrow.USDT: deposit 100 USDT (tx 0xab12cd34…)',
+      'instance.web[0]: lease 7 matched with provider atlantic-2 (0x15d3…6a65) at 0.176 USDT/h',
+      'instance.web[0]: lease 7 closed, 4.74903 USDT released',
+    ]);
+    expect(lines.join('\n')).not.toMatch(/base units|1e18/);
+  });
+});

@@ -18,12 +18,16 @@ describe('renderPlanHuman', () => {
     expect(text).toContain('+/- resource "instance" "api" {');
     expect(text).toContain('-/+ resource "instance" "db" {');
     expect(text).toContain('  # instance.db["us-east"] is tainted, so must be replaced');
-    expect(text).toMatch(/~ cpu\s+= 500 -> 1000 # forces replacement/);
+    expect(text).toMatch(/~ cpu\s+= 0.5 CPU -> 1 CPU # forces replacement/);
     expect(text).toMatch(/\+ leaseId\s+= \(known after apply\)/);
     expect(text).toMatch(/password\s+= \(sensitive value\)/);
     expect(text).toContain('  # (because the lease was closed outside Leasehold)');
     expect(text).toContain('Plan: 4 to add, 1 to change, 3 to destroy.');
-    expect(text).toContain('Per hour:         4.5 uSPON -> 7.500001 uSPON');
+    expect(text).toContain('Now:              4.5 uSPON/h (accepted prices)');
+    expect(text).toContain(
+      'After this plan:  1.5 uSPON/h at accepted prices + 3 new prices known after apply',
+    );
+    expect(text).toContain('Ceiling:          7.500001 uSPON/h (max prices)');
     expect(text).not.toContain('instance.web[1] has no changes');
   });
 
@@ -31,7 +35,7 @@ describe('renderPlanHuman', () => {
     const on = (blockTime: NonNullable<Plan['network']['blockTime']>) =>
       renderPlanHuman({ ...PLAN, network: { name: 'base-fork', chainId: 8453, blockTime } }, PLAIN);
     expect(on({ ms: 12_000, source: 'spec' })).toMatch(
-      /Budget per hour:.*\nNetwork: base-fork \(chain 8453\), 12 s blocks \(from the spec\)$/,
+      /Budget:.*\nNetwork: base-fork \(chain 8453\), 12 s blocks \(from the spec\)$/,
     );
     expect(on({ ms: 2_000, source: 'measured' })).toContain(
       '2 s blocks (measured from recent blocks)',

@@ -18,7 +18,7 @@ describe('renderPlanMarkdown', () => {
 
   it('GIVEN the plan WHEN rendered THEN a summary with counts and cost, a table, drift and a diff block', () => {
     expect(text).toContain(
-      '**Plan: 4 to add, 1 to change, 3 to destroy.** Cost: 4.5 → 7.500001 uSPON/hour, 108 uSPON to lock.',
+      '**Plan: 4 to add, 1 to change, 3 to destroy.** Cost: now 4.5 uSPON/hour, at most 7.500001 uSPON/hour after this plan (max prices), 108 uSPON to lock.',
     );
     expect(text).toContain('| `+/- replace` | `instance.api[0]` | replace-because-cannot-update |');
     expect(text).toContain(

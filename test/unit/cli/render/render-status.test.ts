@@ -34,7 +34,7 @@ describe('renderStatus', () => {
   it('GIVEN leases WHEN rendered THEN one aligned row each, price in whole tokens, ready x/y, endpoints and runway', () => {
     const text = renderStatus(
       [
-        lease({ pricePerHour: '1500000' }),
+        lease({ pricePerHour: '1500000', providerName: 'atlantic-2' }),
         lease({
           address: 'instance.api[0]',
           leaseId: '7',
@@ -46,9 +46,9 @@ describe('renderStatus', () => {
       PLAIN,
     );
     expect(text.split('\n')).toEqual([
-      'ADDRESS          LEASE  PROVIDER     REGION   PRICE/H        READY              ENDPOINTS                                    RUNWAY',
-      'instance.web[0]  12     0x15d34aaf…  us-east  1.5 USDT       2/2                http://127.0.0.1:8080 http://127.0.0.1:8081  30.3h',
-      'instance.api[0]  7      0x15d34aaf…  us-east  0.044001 USDT  ?/2 (unreachable)  http://127.0.0.1:8080 http://127.0.0.1:8081  -',
+      'ADDRESS          LEASE  PROVIDER                  REGION   PRICE/H        READY              ENDPOINTS                                    RUNWAY',
+      'instance.web[0]  12     atlantic-2 (0x15d3…6a65)  us-east  1.5 USDT       2/2                http://127.0.0.1:8080 http://127.0.0.1:8081  30.3h',
+      'instance.api[0]  7      0x15d3…6a65               us-east  0.044001 USDT  ?/2 (unreachable)  http://127.0.0.1:8080 http://127.0.0.1:8081  -',
     ]);
   });
 

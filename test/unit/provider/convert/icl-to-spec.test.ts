@@ -69,6 +69,19 @@ describe('iclToSpec', () => {
     expect(r.diagnostics[0]?.path).toBe('profiles.placement.dc.pricing.web.token');
   });
 
+  it('GIVEN a token the target network does not list WHEN converted THEN a warning names the closest accepted tokens (issue 11 item 18)', () => {
+    const r = iclToSpec(icl({ pricing: { token: 'CST', amount: 1 } }), { stack: 's' });
+    expect(r.spec?.instances['web']?.pricing).toEqual({ maxPerHour: '1', token: 'CST' });
+    expect(codes(r)).toEqual(['convert/token-not-on-network']);
+    const d = r.diagnostics[0];
+    expect(d?.severity).toBe('warning');
+    expect(d?.path).toBe('profiles.placement.dc.pricing.web.token');
+    expect(d?.detail).toContain('Closest accepted: USDT, USDC.');
+    expect(d?.hint).toBe(
+      'Change `token` to `USDT` or `USDC`, or set `network` to one that lists CST.',
+    );
+  });
+
   it('GIVEN pricing without a token WHEN converted THEN it is convert/unknown-token', () => {
     const r = iclToSpec(icl({ pricing: { amount: 1 } }), { stack: 's' });
     expect(codes(r)).toEqual(['convert/unknown-token']);

@@ -18,6 +18,8 @@ describe('slotChangeCost', () => {
       perHourBefore: '0',
       perHourAfter: '3000000',
       escrowToLock: '6000000',
+      perHourAccepted: null,
+      perHourCeiling: '3000000',
     });
   });
 
@@ -28,6 +30,8 @@ describe('slotChangeCost', () => {
       perHourBefore: '720000',
       perHourAfter: '720000',
       escrowToLock: '0',
+      perHourAccepted: '720000',
+      perHourCeiling: '3000000',
     });
   });
 
@@ -43,6 +47,8 @@ describe('slotChangeCost', () => {
       perHourBefore: '720000',
       perHourAfter: '0',
       escrowToLock: '0',
+      perHourAccepted: '0',
+      perHourCeiling: '0',
     });
   });
 
@@ -57,6 +63,16 @@ describe('slotChangeCost', () => {
       perHourBefore: '720000',
       perHourAfter: '3000000',
       escrowToLock: '6000000',
+      perHourAccepted: null,
+      perHourCeiling: '3000000',
     });
+  });
+
+  it('GIVEN a count change from 2 to 3 replicas WHEN costed THEN the ceiling grows with it (issue 11 item 5)', () => {
+    const two = slotChangeCost({ ...base, desired: { ...base.desired!, replicas: 2 } });
+    const three = slotChangeCost({ ...base, action: 'update', acceptedPrice: 1n });
+    expect(two.perHourCeiling).toBe('2000000');
+    expect(three.perHourCeiling).toBe('3000000');
+    expect(three.perHourAccepted).toBeNull();
   });
 });

@@ -29,6 +29,22 @@ const healthy = (id: string): ReplicaHealthInput => ({
 });
 
 describe('decideHealth', () => {
+  it('GIVEN both replicas of one lease unhealthy WHEN decided THEN one lease replacement is counted, not two (issue 11 item 16)', () => {
+    const r = decideHealth({
+      check: CHECK,
+      replicas: [
+        { ...failing('web[0]#0', '0xp'), lease: 'instance.web[0]' },
+        { ...failing('web[0]#1', '0xp'), lease: 'instance.web[0]' },
+      ],
+      now: NOW,
+      replacementsInLastHour: 0,
+    });
+    expect(r.actions.map((a) => a.action)).toEqual(['replace', 'replace']);
+    expect(r.replacementsLeft).toBe(2);
+    expect(r.actions[0]?.reasons[1]).toContain('1 of 3 lease replacements this hour');
+    expect(r.actions[1]?.reasons[1]).toContain('already being replaced (counted once)');
+  });
+
   it('GIVEN an unhealthy replica under onFailure replace WHEN decided THEN replace, excluding its provider for 1h', () => {
     const r = decideHealth({
       check: CHECK,
@@ -41,7 +57,7 @@ describe('decideHealth', () => {
       action: 'replace',
       reasons: [
         'unhealthy: 3 consecutive failures (threshold 3): connection refused',
-        'replacing (1 of 3 this hour); provider excluded from the slot for 1h',
+        'replacing its lease (1 of 3 lease replacements this hour); provider excluded from the slot for 1h',
       ],
       exclude: { provider: '0xa', until: NOW + 3_600_000 },
     });

@@ -135,7 +135,25 @@ describe('evaluateReplicaHealth', () => {
       NOW,
     );
     expect(h).toMatchObject({ state: 'unhealthy', consecutiveFailures: 3 });
-    expect(h.reason).toContain('provider not answering');
+    expect(h.reason).toContain(
+      'the provider API is unreachable, but the replica answers its health probe',
+    );
+  });
+
+  it('GIVEN the provider API unreachable once while the replica answers WHEN evaluated THEN it says so and what the controller will do (issue 11 item 16)', () => {
+    const signals = { ready: true, restarting: false, reachable: false };
+    const h = evaluateReplicaHealth(
+      CHECK,
+      replica({ probes: series([true, true, true]), signals }),
+      NOW,
+    );
+    expect(h.consecutiveFailures).toBe(1);
+    expect(h.reason).toContain(
+      'the provider API is unreachable, but the replica answers its health probe',
+    );
+    expect(h.reason).toMatch(
+      /if it stays unreachable \d+ more cycles?, the controller (replaces the lease on another provider|alerts)/,
+    );
   });
 
   it('GIVEN a restarting container and no probe this cycle WHEN evaluated THEN a failure is added at now', () => {

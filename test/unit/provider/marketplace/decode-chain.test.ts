@@ -1,5 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import {
+  providerName,
   providerRegion,
   toLeaseInfo,
   toOrderInfo,
@@ -44,6 +45,13 @@ describe('decode chain values', () => {
     expect(toProviderInfo(A, ['', '', '', [], 0n, 0n, 0n, ZERO])).toBeNull();
     expect(providerRegion('{"Name":"p","Region":"eu-central"}')).toBe('eu-central');
     expect(providerRegion('garbage{')).toBeNull();
+  });
+
+  it('GIVEN provider specs WHEN the name is read THEN the compact n or the JSON Name (issue 11 item 4)', () => {
+    expect(providerName('{n:atlantic-2,r:us-east,a:[{k:tier,v:4}]}')).toBe('atlantic-2');
+    expect(providerName('{"Name":"rhine-1","Region":"eu-central"}')).toBe('rhine-1');
+    expect(providerName('{r:us-east}')).toBeNull();
+    expect(providerName('garbage{')).toBeNull();
   });
 
   it('GIVEN host URIs WHEN turned into base URLs THEN port 8443 is added only when missing', () => {

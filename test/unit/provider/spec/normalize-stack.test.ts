@@ -207,6 +207,17 @@ describe('normalizeStack', () => {
     expect(
       res.diagnostics.find((d) => d.path === 'instances.a.resources.memory')?.detail,
     ).toContain('"1GB"');
+    // Issue 11 item 15: the hint shows the forms it promises, for every unit.
+    const hint = (path: string): string | undefined =>
+      res.diagnostics.find((d) => d.path === path)?.hint;
+    expect(hint('instances.a.resources.memory')).toBe(
+      'Rewrite the memory size in one of these forms: 512Mi, 1Gi, 1.5Gi, 1G or a number of bytes.',
+    );
+    expect(hint('instances.a.resources.cpu')).toContain('0.5, 2 or 500m');
+    expect(hint('defaults.duration')).toContain('30s, 5m, 1.5h, 7d');
+    expect(hint('defaults.pricing.maxPerHour')).toContain("such as '0.75' or '2'");
+    expect(hint('instances.a.autoscaling.metrics[0].target')).toContain('such as 70');
+    for (const d of res.diagnostics) expect(d.hint).not.toContain('forms shown');
   });
 
   it('GIVEN a budget below one replica WHEN normalized THEN spec/budget-too-low, compared in base units', () => {
