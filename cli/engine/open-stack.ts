@@ -46,7 +46,7 @@ export interface OpenStack {
 export async function openStack(req: OpenStackRequest): Promise<OpenStack> {
   // The library enters here without the CLI's command start: its wallet secrets are known first.
   registerEnvSecrets(req.env);
-  const { model, dir, warnings } = await loadStackModel(req);
+  const { model, file, dir, warnings } = await loadStackModel(req);
   const backend = await createStateBackend({
     config: resolveBackendConfig({
       spec: model.backend,
