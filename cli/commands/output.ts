@@ -21,7 +21,9 @@ export default class Output extends LeaseholdCommand {
     '<%= config.bin %> <%= command.id %> url',
     '<%= config.bin %> <%= command.id %> --json',
   ];
-  static override args = { name: Args.string({ ignoreStdin: true, description: 'One output to print.' }) };
+  static override args = {
+    name: Args.string({ ignoreStdin: true, description: 'One output to print.' }),
+  };
   static override flags = {
     ...stackFlags,
     state: stateFlags.state,

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { DiagnosticsError, errorDiag, hasErrors } from '../diag/index.js';
+import type { Diagnostic } from '../diag/index.js';
 import { decodePlan } from '../plan/plan-file.js';
 import { openPlanText } from '../plan/plan-seal.js';
 import { locateStackOfPlan, readPlanSource } from '../plan/plan-source.js';
@@ -17,7 +18,7 @@ import { openStack } from './open-stack.js';
 import { saveErroredState } from './save-errored-state.js';
 import { applyActivity } from './apply-activity.js';
 import { logActivity } from '../state/activity.js';
-import type { OpenStackRequest } from './open-stack.js';
+import type { OpenStack, OpenStackRequest } from './open-stack.js';
 
 /** `leasehold apply [PLANFILE]` / `destroy` as typed options. */
 export interface RunApplyRequest extends Omit<OpenStackRequest, 'signer'> {
@@ -95,38 +96,7 @@ export async function runApply(req: RunApplyRequest): Promise<RunApplyResult> {
       screenMatches: true,
       allowUnmatched: req.allowUnmatched,
     });
-    const errored =
-      res.unsaved === undefined
-        ? []
-        : [
-            await saveErroredState({
-              state: res.unsaved,
-              specFile: stack.file,
-              fileFlag: req.file,
-              cwd: req.cwd,
-              env: req.env,
-              location: stack.backend.location,
-              cause: firstWriteError(res.diagnostics),
-            }),
-          ];
-    const logged =
-      res.status === 'cancelled' || res.status === 'refused' || res.status === 'no-changes'
-        ? null
-        : await logActivity({
-            backend: stack.backend,
-            env: req.env,
-            now: (req.now ?? (() => new Date()))(),
-            entry: applyActivity({
-              command: req.mode === 'destroy' ? 'destroy' : 'apply',
-              stack: stack.model.stack,
-              status: errored.length > 0 ? 'failed' : res.status,
-              plan: res.plan,
-              outcomes: res.outcomes,
-              txHashes: res.txHashes ?? [],
-              serial: res.unsaved?.serial ?? res.state?.serial ?? null,
-            }),
-          });
-    if (logged !== null) errored.push(logged);
+    const errored = await recordOutcome(req, stack, res);
     return {
       ...res,
       status: errored.some((d) => d.severity === 'error') ? 'failed' : res.status,
@@ -158,4 +128,48 @@ async function readPlanText(cwd: string, file: string): Promise<string> {
 function firstWriteError(diags: readonly { code: string; detail?: string | undefined }[]): string {
   const d = diags.find((x) => x.code.startsWith('state/'));
   return d?.detail ?? 'the backend refused the write';
+}
+
+/**
+ * What an apply leaves besides the state: errored.state.json when the state stopped being saved,
+ * and its activity-log entry. Returns the diagnostics either produced.
+ */
+async function recordOutcome(
+  req: RunApplyRequest,
+  stack: OpenStack,
+  res: ApplyStackResult,
+): Promise<Diagnostic[]> {
+  const errored =
+    res.unsaved === undefined
+      ? []
+      : [
+          await saveErroredState({
+            state: res.unsaved,
+            specFile: stack.file,
+            fileFlag: req.file,
+            cwd: req.cwd,
+            env: req.env,
+            location: stack.backend.location,
+            cause: firstWriteError(res.diagnostics),
+          }),
+        ];
+  const logged =
+    res.status === 'cancelled' || res.status === 'refused' || res.status === 'no-changes'
+      ? null
+      : await logActivity({
+          backend: stack.backend,
+          env: req.env,
+          now: (req.now ?? (() => new Date()))(),
+          entry: applyActivity({
+            command: req.mode === 'destroy' ? 'destroy' : 'apply',
+            stack: stack.model.stack,
+            status: errored.length > 0 ? 'failed' : res.status,
+            plan: res.plan,
+            outcomes: res.outcomes,
+            txHashes: res.txHashes ?? [],
+            serial: res.unsaved?.serial ?? res.state?.serial ?? null,
+          }),
+        });
+  if (logged !== null) errored.push(logged);
+  return errored;
 }

@@ -227,6 +227,12 @@ export interface StackModel {
   readonly resources: readonly ResourceModel[];
   readonly outputs: Readonly<Record<string, OutputModel>>;
   /** The spec's `backend` block, absent when it has none; not part of the hash. */
-  readonly backend?: { readonly type: 'local' | 'pg'; readonly schema?: string | undefined; readonly keep?: number | undefined } | undefined;
+  readonly backend?:
+    | {
+        readonly type: 'local' | 'pg';
+        readonly schema?: string | undefined;
+        readonly keep?: number | undefined;
+      }
+    | undefined;
   readonly hash: string;
 }

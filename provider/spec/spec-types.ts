@@ -405,7 +405,13 @@ export interface StackSpec {
    */
   readonly budget?: BudgetSpec | undefined;
   /** Where the state lives; connection settings never appear here. */
-  readonly backend?: { readonly type: 'local' | 'pg'; readonly schema?: string | undefined; readonly keep?: number | undefined } | undefined;
+  readonly backend?:
+    | {
+        readonly type: 'local' | 'pg';
+        readonly schema?: string | undefined;
+        readonly keep?: number | undefined;
+      }
+    | undefined;
   readonly instances: Readonly<Record<string, InstanceSpec>>;
   readonly outputs?: Readonly<Record<string, OutputSpec>> | undefined;
 }
