@@ -17,6 +17,7 @@ export default class Logs extends LeaseholdCommand {
   static override examples = [
     '<%= config.bin %> <%= command.id %> instance.web',
     "<%= config.bin %> <%= command.id %> 'instance.web[0]' --tail 20 --follow",
+    '<%= config.bin %> <%= command.id %> instance.web --events',
   ];
   static override args = {
     address: Args.string({ required: true, description: 'Instance or slot address.' }),
@@ -31,6 +32,8 @@ export default class Logs extends LeaseholdCommand {
       min: 0,
     }),
     follow: Flags.boolean({ char: 'F', summary: 'Keep streaming new lines until Ctrl-C.' }),
+    events: Flags.boolean({ summary: "Show the lease's events (scheduling, pulls, restarts)." }),
+    startup: Flags.boolean({ summary: 'Show start-up logs (fizz providers).' }),
   };
 
   async run(): Promise<LogsResult> {
@@ -51,6 +54,8 @@ export default class Logs extends LeaseholdCommand {
         address: args.address,
         tail: flags.tail,
         follow: flags.follow,
+        events: flags.events,
+        startup: flags.startup,
         signal: controller.signal,
         onLine: (l) =>
           process.stdout.write(json ? `${JSON.stringify(l)}\n` : `${l.replica} | ${l.message}\n`),
