@@ -130,9 +130,9 @@ async function route(
   const manifest = MANIFEST_ROUTE.exec(path);
   const api = opts.api ?? 'both';
   if (manifest !== null) {
-    // v2 orders POST the compact manifest on create; only a provider speaking v2 knows POST.
-    if (method !== 'PUT' && !(method === 'POST' && api !== 'v1'))
-      return send(res, 405, 'method not allowed');
+    // The manifest route is the same in both API versions; v2 orders POST their compact
+    // manifest on create and PUT it on update, v1 orders PUT the Akash-style one.
+    if (method !== 'PUT' && method !== 'POST') return send(res, 405, 'method not allowed');
     return putManifest(opts.backend, req, res, BigInt(manifest[1] ?? '0'));
   }
   const lease = servedLeasePath(api, path);

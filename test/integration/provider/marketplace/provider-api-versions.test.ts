@@ -17,6 +17,8 @@ import type { ProviderConfig } from '../../../../devnet/config/load-provider-con
 import { createProviderClient } from '../../../../provider/marketplace/provider-client.js';
 import type { ProviderEndpoint } from '../../../../provider/marketplace/marketplace-types.js';
 import { createAuthToken, decodeOrderSpec } from '../../../../wire/index.js';
+import { toCompactManifest } from '../../../../wire/compact-manifest.js';
+import type { Manifest } from '../../../../wire/manifest.js';
 import { waitFor } from '../../../support/wait-for.js';
 
 // The version-aware client against the devnet's provider API served as v1 only, v2 only and both
@@ -44,7 +46,7 @@ const config: ProviderConfig = {
 const SPEC = decodeOrderSpec(
   '{n:shop,pr:{a:[]},s:[{n:web,r:{i:1,c:{u:500,a:[]},m:{u:536870912,a:[]},s:[{n:default,a:[],u:1073741824}],g:{a:[],u:0},e:[{k:1,s:0}]},c:2}]}',
 );
-const MANIFEST = [
+const MANIFEST: Manifest = [
   {
     name: 'shop',
     services: [
@@ -150,9 +152,11 @@ afterAll(async () => {
 describe('provider API versions', () => {
   const client = createProviderClient({ signer: tenant, now: () => new Date() });
 
-  it('GIVEN a v1-only provider WHEN a v2 order POSTs its manifest THEN 405; a PUT is accepted', async () => {
-    const post = await client.sendManifest(endpoint('v1'), 7n, MANIFEST, { version: 2 });
-    expect(post.ok && post.value.status).toBe(405);
+  it('GIVEN a v1-only provider WHEN a v2 order POSTs its compact manifest and a v1 order PUTs its own THEN both are accepted (the manifest route is one)', async () => {
+    const post = await client.sendManifest(endpoint('v1'), 7n, toCompactManifest(MANIFEST), {
+      version: 2,
+    });
+    expect(post.ok && post.value.status).toBe(200);
     const put = await client.sendManifest(endpoint('v1'), 7n, MANIFEST, { version: 1 });
     expect(put.ok && put.value.status).toBe(200);
   });
