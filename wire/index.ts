@@ -5,7 +5,12 @@
 // load ethers). wire/ imports only common/, node built-ins and ethers.
 export { fromCompactText, isCompactScalar, toCompactText } from './compact-text.js';
 export type { CompactValue } from './compact-text.js';
-export { decodeOrderSpec, encodeOrderSpec, placementValues } from './order-spec.js';
+export {
+  decodeOrderSpec,
+  encodeOrderSpec,
+  encodeOrderSpecV2,
+  placementValues,
+} from './order-spec.js';
 export type {
   OrderSpec,
   SpecAttribute,

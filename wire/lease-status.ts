@@ -25,8 +25,11 @@ export interface ServiceStatus {
   readonly total: number;
   readonly uris: readonly string[] | null;
   readonly observed_generation: number;
-  readonly replicas: number;
-  readonly updated_replicas: number;
+  /** v1 shape: the replicas asked for, and those on the latest manifest. */
+  readonly replicas?: number;
+  readonly updated_replicas?: number;
+  /** v2 shape (providers since 2025-07): replaces `replicas` / `updated_replicas`. */
+  readonly target_replicas?: number;
   readonly ready_replicas: number;
   readonly available_replicas: number;
   readonly container_statuses: readonly ContainerStatus[];

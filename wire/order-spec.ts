@@ -17,6 +17,8 @@ export interface SpecStorage {
   readonly name: string;
   readonly attributes: readonly SpecAttribute[];
   readonly bytes: number;
+  /** v2 specs only (`m`): where the volume is mounted. */
+  readonly mount?: string | undefined;
 }
 
 /** Endpoint kinds: 0 shared HTTP ingress, 1 random port, 2 leased IP. */
@@ -50,7 +52,10 @@ export interface SpecService {
 
 /** The decoded order spec. */
 export interface OrderSpec {
-  /** The placement name (Leasehold writes its stack and resource address here). */
+  /**
+   * The placement name (Leasehold writes its stack tag here, in v1 and v2 specs alike); '' when a
+   * v2 spec has none, as the SDK writes them.
+   */
   readonly name: string;
   /** Placement attributes: region, desired_provider, provider_exclude, region_exclude, … */
   readonly placement: readonly SpecAttribute[];
@@ -80,6 +85,43 @@ export function encodeOrderSpec(spec: OrderSpec): string {
   });
 }
 
+/**
+ * Writes a v2 spec exactly as the SDK v2.6.0 does (`convertV2YamlToOrderDetails` →
+ * `compressOrderSpec`): no endpoints, `pr:{}` without attributes, numbers bare, storage with its
+ * mount, GPU keys in the SDK's two orders. Leasehold's stack tag, when `name` is set, leads as `n`
+ * (providers decode the spec by key and ignore a name they do not use; docs/spheron-versions.md).
+ */
+export function encodeOrderSpecV2(spec: OrderSpec): string {
+  const root: { [k: string]: CompactValue } = {};
+  if (spec.name !== '') root['n'] = spec.name;
+  root['pr'] = spec.placement.length > 0 ? { a: attrsOut(spec.placement) } : {};
+  root['s'] = spec.services.map((svc) => ({
+    n: svc.name,
+    r: resourcesOutV2(svc.resources),
+    c: String(svc.count),
+  }));
+  return toCompactText(root);
+}
+
+function resourcesOutV2(r: SpecResources): CompactValue {
+  return {
+    i: String(r.id),
+    c: { u: String(r.cpuMillis), a: attrsOut(r.cpuAttributes) },
+    m: { u: String(r.memoryBytes), a: attrsOut(r.memoryAttributes) },
+    s: r.storage.map((s) => {
+      const out: { [k: string]: CompactValue } = { n: s.name };
+      if (s.attributes.length > 0) out['a'] = attrsOut(s.attributes);
+      if (s.mount !== undefined) out['m'] = s.mount;
+      out['u'] = String(s.bytes);
+      return out;
+    }),
+    g:
+      r.gpuUnits > 0
+        ? { a: attrsOut(r.gpuAttributes), u: String(r.gpuUnits) }
+        : { u: '0', a: attrsOut(r.gpuAttributes) },
+  };
+}
+
 function resourcesOut(r: SpecResources): CompactValue {
   return {
     i: String(r.id),
@@ -91,14 +133,17 @@ function resourcesOut(r: SpecResources): CompactValue {
   };
 }
 
-/** Reads a compressed spec; throws a SyntaxError describing the first structural problem. */
+/**
+ * Reads a compressed spec, v1 or v2 (no top-level `n`, `pr` possibly without `a`, no endpoints,
+ * storage mounts); throws a SyntaxError describing the first structural problem.
+ */
 export function decodeOrderSpec(text: string): OrderSpec {
   const root = obj(fromCompactText(text), 'spec');
   const pr = obj(root['pr'] ?? {}, 'pr');
   const wallets = pr['pw'];
   return {
-    name: str(root['n'], 'n'),
-    placement: attrsIn(pr['a'], 'pr.a'),
+    name: root['n'] === undefined ? '' : str(root['n'], 'n'),
+    placement: attrsIn(pr['a'] ?? [], 'pr.a'),
     ...(wallets === undefined
       ? {}
       : { providerWallets: list(wallets, 'pr.pw').map((w) => str(w, 'pw')) }),
@@ -122,7 +167,13 @@ function serviceIn(s: { [k: string]: CompactValue }, at: string): SpecService {
       storage: list(r['s'] ?? [], `${at}.r.s`).map((v, i) => {
         const st = obj(v, `${at}.r.s[${i}]`);
         const name = str(st['n'], `${at}.r.s[${i}].n`);
-        return { name, attributes: attrsIn(st['a'] ?? [], 'a'), bytes: int(st['u'], 'u') };
+        const mount = st['m'] === undefined ? {} : { mount: str(st['m'], `${at}.r.s[${i}].m`) };
+        return {
+          name,
+          attributes: attrsIn(st['a'] ?? [], 'a'),
+          bytes: int(st['u'], 'u'),
+          ...mount,
+        };
       }),
       gpuUnits: int(g['u'] ?? '0', `${at}.r.g.u`),
       gpuAttributes: attrsIn(g['a'] ?? [], `${at}.r.g.a`),

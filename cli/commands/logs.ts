@@ -17,6 +17,7 @@ export default class Logs extends LeaseholdCommand {
   static override examples = [
     '<%= config.bin %> <%= command.id %> instance.web',
     "<%= config.bin %> <%= command.id %> 'instance.web[0]' --tail 20 --follow",
+    '<%= config.bin %> <%= command.id %> instance.web --events',
   ];
   static override args = {
     address: Args.string({
@@ -37,6 +38,8 @@ export default class Logs extends LeaseholdCommand {
     }),
     // No short form: `-f` is the spec file in every command, and `-F` beside it invites the slip.
     follow: Flags.boolean({ summary: 'Keep streaming new lines until Ctrl-C.' }),
+    events: Flags.boolean({ summary: "Show the lease's events (scheduling, pulls, restarts)." }),
+    startup: Flags.boolean({ summary: 'Show start-up logs (fizz providers).' }),
   };
 
   async run(): Promise<LogsResult> {
@@ -58,6 +61,8 @@ export default class Logs extends LeaseholdCommand {
         address: args.address,
         tail: flags.tail,
         follow: flags.follow,
+        events: flags.events,
+        startup: flags.startup,
         signal: controller.signal,
         onLine: (l) =>
           process.stdout.write(json ? `${JSON.stringify(l)}\n` : `${l.replica} | ${l.message}\n`),

@@ -8,6 +8,10 @@ export interface RunLogsRequest extends Omit<OpenStackRequest, 'signer'> {
   readonly address: string;
   readonly tail: number;
   readonly follow: boolean;
+  /** Show the lease's events instead of its logs. */
+  readonly events?: boolean | undefined;
+  /** Start-up logs (fizz providers). */
+  readonly startup?: boolean | undefined;
   readonly signal: AbortSignal;
   readonly onLine: (line: { readonly replica: string; readonly message: string }) => void;
 }
@@ -22,6 +26,8 @@ export async function runLogs(req: RunLogsRequest): Promise<{ readonly diagnosti
       address: req.address,
       tail: req.tail,
       follow: req.follow,
+      events: req.events,
+      startup: req.startup,
       onLine: req.onLine,
       signal: req.signal,
     });

@@ -164,6 +164,10 @@ export interface ProviderSession {
     readonly address: string;
     readonly tail: number;
     readonly follow: boolean;
+    /** The lease's cluster events (`/events`) instead of its logs. */
+    readonly events?: boolean | undefined;
+    /** The containers' start-up logs (fizz providers serve them). */
+    readonly startup?: boolean | undefined;
     readonly onLine: (line: { readonly replica: string; readonly message: string }) => void;
     readonly signal: AbortSignal;
   }): Promise<{ readonly diagnostics: Diagnostics }>;

@@ -51,6 +51,11 @@ export interface ProviderConfig {
   readonly tokens: readonly string[];
   /** Requests per second one replica serves at 100 % CPU (the workload's utilization model). */
   readonly capacityRps: number;
+  /**
+   * Which provider API routes it serves: `v1` (`/lease/{id}/1/1/…`), `v2` (`/lease/{id}/…`) or
+   * `both`; today's providers speak v2, older ones v1. @default 'both'
+   */
+  readonly api?: 'v1' | 'v2' | 'both' | undefined;
   /** Block time the daemon prices with (seconds per block), from the file's top level. */
   readonly secondsPerBlock: number;
 }
@@ -135,6 +140,10 @@ function checkProvider(p: unknown, at: string, bad: (path: string, detail: strin
         bad(`${at}.gpus.${j}`, 'A GPU needs a vendor and a model.');
       } else int(g['count'], `${at}.gpus.${j}.count`, 1, 64);
     });
+  }
+  const api = p['api'];
+  if (api !== undefined && api !== 'v1' && api !== 'v2' && api !== 'both') {
+    bad(`${at}.api`, `api ${JSON.stringify(api)} must be "v1", "v2" or "both".`);
   }
   const tokens = p['tokens'];
   if (

@@ -7,8 +7,8 @@ import { verifyAuthToken } from '../../wire/auth-token.js';
 import type { VerifyAuthTokenResult } from '../../wire/auth-token.js';
 import type { LeaseInfo, ProviderBackend } from './provider-backend.js';
 
-/** How old (or how far in the future) a token may be, in seconds. */
-export const AUTH_MAX_AGE_SECONDS = 30;
+/** How old (or how far in the future) a token may be, in seconds: 20, as Spheron providers check. */
+export const AUTH_MAX_AGE_SECONDS = 20;
 
 /** The lease the caller may act on, or the HTTP status and message to answer. */
 export type AuthorizeResult =

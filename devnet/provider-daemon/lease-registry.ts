@@ -11,6 +11,7 @@ import type { Diagnostic, Diagnostics } from '../../common/diag/index.js';
 import type { ProviderConfig } from '../config/load-provider-config.js';
 import { checkManifestAgainstOrder } from '../../wire/check-manifest-against-order.js';
 import { parseManifest } from '../../wire/manifest.js';
+import { isCompactManifest, parseCompactManifest } from '../../wire/compact-manifest.js';
 import type { Manifest } from '../../wire/manifest.js';
 import type { OrderSpec } from '../../wire/order-spec.js';
 import { Workload } from '../workload/workload.js';
@@ -104,7 +105,10 @@ export class LeaseRegistry {
   private async applyNow(leaseId: bigint, body: unknown): Promise<Diagnostics> {
     const lease = this.get(leaseId);
     if (lease === undefined) throw new Error(`lease ${leaseId} is not tracked`);
-    const parsed = parseManifest(body);
+    // A v2 order's manifest is compact JSON; it runs as the one group named after the order.
+    const parsed = isCompactManifest(body)
+      ? parseCompactManifest(body, lease.spec.name === '' ? 'default' : lease.spec.name)
+      : parseManifest(body);
     if (parsed.manifest === null) return parsed.diagnostics;
     const update = lease.pendingSpec;
     const misfit = checkManifestAgainstOrder(parsed.manifest, update ?? lease.spec);

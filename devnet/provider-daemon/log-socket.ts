@@ -1,11 +1,18 @@
 /**
- * The logs WebSocket, `/lease/{id}/1/1/logs?follow&tail&service`: `{name, message}` frames, the
- * last `tail` lines first, then new lines while `follow` is set. Authorized like every lease
- * route; a lease with no running replica gets close code 4000 "no running pods".
+ * The logs and events WebSockets, `/lease/{id}/logs|events?follow&tail&service` (v1:
+ * `/lease/{id}/1/1/logs|kubeevents`): `{name, message}` log frames, the last `tail` lines first,
+ * then new lines while `follow` is set; events are Kubernetes-style frames derived from the
+ * replicas' states. Authorized like every lease route; a lease with no running replica gets close
+ * code 4000 "no running pods" for logs, and 4001 "lease not found" for events without a manifest.
  */
 import type { IncomingMessage } from 'node:http';
 import type { Socket } from 'node:net';
 import { WebSocketServer } from 'ws';
+import type { WebSocket } from 'ws';
+import { ROUTE_NOT_FOUND_BODY } from '../../wire/provider-routes.js';
+import type { ParsedLeasePath } from '../../wire/provider-routes.js';
+import type { Workload } from '../workload/workload.js';
+import { toLeaseEvents } from './lease-events.js';
 import { authorizeRequest } from './authorize-request.js';
 import type { ProviderBackend } from './provider-backend.js';
 
@@ -15,8 +22,8 @@ export interface LogUpgradeInput {
   readonly req: IncomingMessage;
   readonly socket: Socket;
   readonly head: Buffer;
-  /** The lease route pattern; group 4 is the sub-route. */
-  readonly route: RegExp;
+  /** The lease path if this provider serves it (its API versions), else null. */
+  readonly served: (path: string) => ParsedLeasePath | null;
 }
 
 const wss = new WebSocketServer({ noServer: true });
@@ -36,10 +43,11 @@ function refuse(socket: Socket, status: number, message: string): void {
 export async function handleLogUpgrade(input: LogUpgradeInput): Promise<void> {
   const { backend, req, socket, head } = input;
   const url = new URL(req.url ?? '/', 'https://provider');
-  const m = input.route.exec(url.pathname);
-  if (m === null || m[4] !== 'logs' || m[2] !== '1' || m[3] !== '1')
-    return refuse(socket, 404, 'not found');
-  const leaseId = BigInt(m[1] ?? '0');
+  const m = input.served(url.pathname);
+  if (m === null || (m.route.kind !== 'logs' && m.route.kind !== 'events'))
+    return refuse(socket, 404, ROUTE_NOT_FOUND_BODY);
+  const leaseId = m.leaseId;
+  const kind = m.route.kind;
   const auth = await authorizeRequest(backend, req.headers['auth-spheron'], leaseId);
   if (!auth.ok) return refuse(socket, auth.status, auth.message);
   const tail = Number(url.searchParams.get('tail') ?? '-1');
@@ -51,6 +59,7 @@ export async function handleLogUpgrade(input: LogUpgradeInput): Promise<void> {
   const services = serviceParam === '' ? undefined : new Set(serviceParam.split(','));
   wss.handleUpgrade(req, socket, head, (ws) => {
     const workload = backend.workload(leaseId);
+    if (kind === 'events') return sendEvents(ws, workload, tail, services);
     if (workload === undefined || workload.runningReplicas === 0) {
       ws.close(4000, 'no running pods');
       return;
@@ -69,4 +78,22 @@ export async function handleLogUpgrade(input: LogUpgradeInput): Promise<void> {
     });
     ws.on('close', off);
   });
+}
+
+function sendEvents(
+  ws: WebSocket,
+  workload: Workload | undefined,
+  tail: number,
+  services: ReadonlySet<string> | undefined,
+): void {
+  if (workload === undefined) {
+    ws.close(4001, 'lease not found');
+    return;
+  }
+  const events = toLeaseEvents(workload.snapshot()).filter(
+    (e) => services === undefined || services.has(e.service),
+  );
+  const from = tail < 0 ? 0 : Math.max(0, events.length - tail);
+  for (const e of events.slice(from)) ws.send(JSON.stringify(e.frame));
+  ws.close(1000, 'done');
 }

@@ -1,12 +1,17 @@
 /**
- * The provider's HTTPS API on its loopback address (reference §2.6): manifest, lease and service
- * status, logs over WebSocket, `/version`, `/status` and `/address`. The `offline` fault closes
- * the listener and drops every connection; clearing it listens again on the same port.
+ * The provider's HTTPS API on its loopback address (reference §2.6, docs/spheron-versions.md):
+ * manifest, lease and service status, logs and events over WebSocket, `/version`, `/status` and
+ * `/address`, on the v2 routes, the v1 `/1/1/` routes or both (`api` in providers.json). A route
+ * it does not serve gets Go's bare "404 page not found", as a real provider's router answers. The
+ * `offline` fault closes the listener and drops every connection; clearing it listens again on
+ * the same port.
  */
 import { createServer } from 'node:https';
 import type { Server } from 'node:https';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { parseLeasePath, ROUTE_NOT_FOUND_BODY } from '../../wire/provider-routes.js';
+import type { ParsedLeasePath } from '../../wire/provider-routes.js';
 import { authorizeRequest } from './authorize-request.js';
 import { handleLogUpgrade } from './log-socket.js';
 import type { ProviderBackend } from './provider-backend.js';
@@ -21,7 +26,19 @@ export interface StartProviderServerOptions {
   readonly key: string;
   readonly backend: ProviderBackend;
   readonly version: Record<string, unknown>;
+  /** Which lease routes it serves: v1 (`/1/1/`), v2 or both. @default 'both' */
+  readonly api?: ProviderApiSupport | undefined;
   readonly log: (line: string) => void;
+}
+
+/** The API versions a devnet provider serves. */
+export type ProviderApiSupport = 'v1' | 'v2' | 'both';
+
+/** The lease path if this provider serves it, else null (a route-level 404). */
+export function servedLeasePath(api: ProviderApiSupport, path: string): ParsedLeasePath | null {
+  const parsed = parseLeasePath(path);
+  if (parsed === null || (api !== 'both' && parsed.api !== api)) return null;
+  return parsed;
 }
 
 /** A running provider API. */
@@ -35,7 +52,6 @@ export interface ProviderServer {
   close(): Promise<void>;
 }
 
-const LEASE_ROUTE = /^\/lease\/(\d+)\/(\d+)\/(\d+)\/(status|logs|service\/([^/]+)\/status)$/;
 const MANIFEST_ROUTE = /^\/deployment\/(\d+)\/manifest$/;
 const MAX_BODY = 1 << 20;
 
@@ -60,7 +76,13 @@ export async function startProviderServer(
       sock.on('close', () => sockets.delete(sock));
     });
     s.on('upgrade', (req: IncomingMessage, sock: Socket, head: Buffer) => {
-      void handleLogUpgrade({ backend: opts.backend, req, socket: sock, head, route: LEASE_ROUTE });
+      void handleLogUpgrade({
+        backend: opts.backend,
+        req,
+        socket: sock,
+        head,
+        served: (path) => servedLeasePath(opts.api ?? 'both', path),
+      });
     });
     await new Promise<void>((resolve, reject) => {
       s.once('error', reject);
@@ -106,25 +128,30 @@ async function route(
   if (method === 'GET' && path === '/address')
     return json(res, 200, { address: opts.backend.address });
   const manifest = MANIFEST_ROUTE.exec(path);
+  const api = opts.api ?? 'both';
   if (manifest !== null) {
-    if (method !== 'PUT') return send(res, 405, 'method not allowed');
+    // The manifest route is the same in both API versions; v2 orders POST their compact
+    // manifest on create and PUT it on update, v1 orders PUT the Akash-style one.
+    if (method !== 'PUT' && method !== 'POST') return send(res, 405, 'method not allowed');
     return putManifest(opts.backend, req, res, BigInt(manifest[1] ?? '0'));
   }
-  const lease = LEASE_ROUTE.exec(path);
-  if (lease === null || lease[4] === 'logs') return send(res, 404, 'not found');
+  const lease = servedLeasePath(api, path);
+  if (lease === null) return send(res, 404, ROUTE_NOT_FOUND_BODY);
+  if (lease.route.kind === 'logs' || lease.route.kind === 'events')
+    return send(res, 400, 'logs and events are served over a WebSocket');
   if (method !== 'GET') return send(res, 405, 'method not allowed');
-  if (lease[2] !== '1' || lease[3] !== '1') return send(res, 404, 'no such group or order');
-  const leaseId = BigInt(lease[1] ?? '0');
+  const leaseId = lease.leaseId;
   const auth = await authorizeRequest(opts.backend, req.headers['auth-spheron'], leaseId);
   if (!auth.ok) return send(res, auth.status, auth.message);
   const workload = opts.backend.workload(leaseId);
   if (workload === undefined) return send(res, 404, 'no manifest received for this lease');
   const services = workload.snapshot();
-  const svcName = lease[5];
-  if (svcName === undefined) return json(res, 200, toLeaseStatus(services));
-  const svc = services.find((s) => s.name === decodeURIComponent(svcName));
-  if (svc === undefined) return send(res, 404, `no service "${decodeURIComponent(svcName)}"`);
-  return json(res, 200, toServiceStatus(svc));
+  const shape = lease.api === 'v2' ? 'v2' : 'v1';
+  if (lease.route.kind === 'status') return json(res, 200, toLeaseStatus(services, shape));
+  const name = lease.route.service;
+  const svc = services.find((s) => s.name === name);
+  if (svc === undefined) return send(res, 404, `no service "${name}"`);
+  return json(res, 200, toServiceStatus(svc, shape));
 }
 
 async function putManifest(

@@ -91,6 +91,7 @@ export async function startProviderDaemon(
       akash: { version: 'v0.4.8-leasehold-devnet', commit: 'devnet' },
       provider: config.name,
     },
+    api: config.api ?? 'both',
     log: opts.log,
   });
   writeFileSync(join(opts.dataDir, 'port'), String(server.port));

@@ -13,17 +13,23 @@ import type { ReplicaSnapshot, ServiceSnapshot } from '../workload/workload.js';
 
 export type { ContainerStatus, ForwardedPort, LeaseStatus, ServiceStatus };
 
-/** The status of one service from its snapshot. */
-export function toServiceStatus(svc: ServiceSnapshot): ServiceStatus {
+/**
+ * The status of one service from its snapshot. The v2 shape (providers since 2025-07) has
+ * `target_replicas` in place of `replicas` / `updated_replicas`.
+ */
+export function toServiceStatus(svc: ServiceSnapshot, shape: 'v1' | 'v2' = 'v1'): ServiceStatus {
   const ready = svc.replicas.filter((r) => r.state === 'running').length;
+  const counts =
+    shape === 'v2'
+      ? { target_replicas: svc.count }
+      : { replicas: svc.count, updated_replicas: svc.replicas.length };
   return {
     name: svc.name,
     available: ready,
     total: svc.count,
     uris: null,
     observed_generation: svc.generation,
-    replicas: svc.count,
-    updated_replicas: svc.replicas.length,
+    ...counts,
     ready_replicas: ready,
     available_replicas: ready,
     container_statuses: svc.replicas.map((r) => toContainerStatus(r, svc.image)),
@@ -54,11 +60,14 @@ function toContainerStatus(r: ReplicaSnapshot, image: string): ContainerStatus {
 }
 
 /** The lease status of every service; `forwarded_ports` is null when nothing listens. */
-export function toLeaseStatus(services: readonly ServiceSnapshot[]): LeaseStatus {
+export function toLeaseStatus(
+  services: readonly ServiceSnapshot[],
+  shape: 'v1' | 'v2' = 'v1',
+): LeaseStatus {
   const out: Record<string, ServiceStatus> = {};
   const ports: Record<string, ForwardedPort[]> = {};
   for (const svc of services) {
-    out[svc.name] = toServiceStatus(svc);
+    out[svc.name] = toServiceStatus(svc, shape);
     const list = svc.replicas.flatMap((r) =>
       r.listeners.map((l) => ({
         host: '127.0.0.1',

@@ -7,7 +7,9 @@ import { redact } from '../../cli/diag/index.js';
 import type { Diagnostic } from '../../cli/diag/index.js';
 import type { ApplySlotRequest } from '../../cli/provider-api.js';
 import type { LeaseRecord } from '../../cli/state/state-types.js';
+import { toCompactManifest } from '../../wire/compact-manifest.js';
 import { encodeManifest } from '../marketplace/encode-manifest.js';
+import { orderProtocol } from '../marketplace/encode-order.js';
 import { secretSources } from '../resources/instance/changed-secrets.js';
 import type { ProviderEndpoint } from '../marketplace/marketplace-types.js';
 import { manifestFailedDiag, manifestRejectedDiag } from './apply-diagnostics.js';
@@ -43,7 +45,7 @@ export async function providerEndpoint(
   };
 }
 
-/** PUTs the manifest; on refusal or give-up closes a new lease and reports. */
+/** Sends the manifest; on refusal or give-up closes a new lease and reports. */
 export async function deliverManifest(input: DeliverManifestInput): Promise<DeliverManifestResult> {
   const { deps, req, spec, record } = input;
   const leaseId = record.leaseId ?? record.orderId;
@@ -55,11 +57,15 @@ export async function deliverManifest(input: DeliverManifestInput): Promise<Deli
   });
   const at = (): string => deps.now().toISOString();
   const address = req.change.address;
+  // A v2 order takes the compact manifest (POST on create, PUT on update); the hash stays that
+  // of the Akash-style form, so state compares the same whichever version carried it.
+  const v2 = orderProtocol(spec.model.placement) === 'v2';
   const res = await sendManifestWithRetry({
     client: deps.providerClient,
     provider: endpoint,
     leaseId: BigInt(leaseId),
-    manifest,
+    manifest: v2 ? toCompactManifest(manifest) : manifest,
+    send: { version: v2 ? 2 : 1, update: !input.closeOnFailure },
     timeoutMs: req.timeouts.manifestMs,
     signal: req.signal,
     onRetry: (attempt, reason) =>

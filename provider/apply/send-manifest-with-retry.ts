@@ -14,6 +14,8 @@ export interface SendManifestWithRetryInput {
   readonly provider: ProviderEndpoint;
   readonly leaseId: bigint;
   readonly manifest: unknown;
+  /** The order's version, and whether this updates a running lease (v2: POST vs PUT). */
+  readonly send?: { readonly version: 1 | 2; readonly update: boolean } | undefined;
   /** Give up after this long (`ApplyTimeouts.manifestMs`). */
   readonly timeoutMs: number;
   /** First backoff; doubled per attempt up to 4 s. @default 250 */
@@ -41,7 +43,12 @@ export async function sendManifestWithRetry(
   let delay = input.initialDelayMs ?? 250;
   for (let attempt = 1; ; attempt++) {
     input.onAttempt?.(attempt);
-    const res = await input.client.sendManifest(input.provider, input.leaseId, input.manifest);
+    const res = await input.client.sendManifest(
+      input.provider,
+      input.leaseId,
+      input.manifest,
+      input.send,
+    );
     let reason: string;
     if (res.ok && res.value.status >= 200 && res.value.status < 300)
       return { kind: 'sent', attempts: attempt };

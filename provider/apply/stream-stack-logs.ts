@@ -14,6 +14,9 @@ export interface StreamStackLogsInput {
   readonly address: string;
   readonly tail: number;
   readonly follow: boolean;
+  /** The lease's events (`/events`) instead of its logs. */
+  readonly events?: boolean | undefined;
+  readonly startup?: boolean | undefined;
   readonly onLine: (line: { readonly replica: string; readonly message: string }) => void;
   readonly signal: AbortSignal;
 }
@@ -46,13 +49,14 @@ export async function streamStackLogs(
       const res =
         p === null || p === undefined
           ? ({ ok: false, kind: 'unreachable', message: 'provider not registered' } as const)
-          : await deps.providerClient.logs(
+          : await deps.providerClient[input.events === true ? 'events' : 'logs'](
               { address: p.address, hostUri: p.hostUri, certificate: p.certificate },
               BigInt(leaseId),
               {
                 service: t.service,
                 follow: input.follow,
                 tail: input.tail,
+                startup: input.startup,
                 signal: input.signal,
                 onLine: (line) => input.onLine(splitLine(line)),
               },

@@ -8,7 +8,7 @@
 
 /**
  * How long a token is reused for read-only requests to one provider. Providers refuse tokens
- * older than 30 s; 10 s leaves 20 s for clock skew and the request's own latency.
+ * older than 20 s; 10 s leaves 10 s for clock skew and the request's own latency.
  */
 export const READ_TOKEN_REUSE_MS = 10_000;
 

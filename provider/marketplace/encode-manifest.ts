@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import type { Manifest, ManifestExpose, ManifestService } from '../../wire/manifest.js';
 import type { InstanceModel } from '../spec/model-types.js';
 import { canonicalJson } from '../spec/canonical-json.js';
-import { toEndpoints } from './encode-order.js';
+import { storageAttributes, toEndpoints } from './encode-order.js';
 import type { LeaseSlot } from './encode-order.js';
 import { MarketplaceError } from './marketplace-error.js';
 import { encodeStackTag } from './stack-tag.js';
@@ -75,7 +75,13 @@ function build(input: EncodeManifestInput, secret: (envName: string) => string):
       id: 1,
       cpu: { units: { val: String(m.resources.cpu) } },
       memory: { size: { val: m.resources.memory } },
-      storage: m.resources.storage.map((v) => ({ name: v.name, size: { val: v.size } })),
+      storage: m.resources.storage.map((v) => ({
+        name: v.name,
+        size: { val: v.size },
+        ...(storageAttributes(v).length > 0
+          ? { attributes: storageAttributes(v).map((a) => ({ key: a.key, value: a.value })) }
+          : {}),
+      })),
       gpu: {
         units: { val: String(m.resources.gpu?.units ?? 0) },
         attributes: gpuAttributes(m),
@@ -87,7 +93,8 @@ function build(input: EncodeManifestInput, secret: (envName: string) => string):
     },
     count: input.slot.replicas,
     expose: m.ports.map(toExpose),
-    params: null,
+    // Mounts as the SDK's getServiceParams writes them; null when no volume is mounted.
+    params: mountParams(m),
   };
   const name = encodeStackTag({
     stack: input.stack,
@@ -95,6 +102,16 @@ function build(input: EncodeManifestInput, secret: (envName: string) => string):
     key: input.slot.key,
   });
   return [{ name, services: [service] }];
+}
+
+function mountParams(
+  m: InstanceModel,
+): { storage: { name: string; mount: string; readOnly: boolean }[] } | null {
+  const mounted = m.resources.storage.filter((v) => v.mount !== null);
+  if (mounted.length === 0) return null;
+  return {
+    storage: mounted.map((v) => ({ name: v.name, mount: v.mount ?? '', readOnly: v.readOnly })),
+  };
 }
 
 function credentials(

@@ -230,6 +230,8 @@ export interface ProviderEndpoint {
   readonly hostUri: string;
   /** Registered PEM: when set, the TLS certificate presented must equal it. */
   readonly certificate: string | null;
+  /** The lease's fizz node: non-zero = served by the provider's fizz gateway (port 8543). */
+  readonly fizzId?: bigint | undefined;
 }
 
 /** A provider call that did not reach the provider (refused, reset, timed out, DNS). */
@@ -267,7 +269,7 @@ export interface ProviderOk<T> {
 export type ProviderResult<T> =
   ProviderOk<T> | ProviderUnreachable | ProviderHttpError | ProviderCertificateMismatch;
 
-/** `GET /lease/{id}/1/1/status`, kept as parsed JSON (Akash LeaseStatus, snake_case). */
+/** `GET /lease/{id}/status` (v2) or `/lease/{id}/1/1/status` (v1), decoded (wire/lease-status.ts). */
 export interface ProviderLeaseStatus {
   readonly services: Readonly<Record<string, ProviderServiceStatus>>;
   readonly forwardedPorts: Readonly<
@@ -284,6 +286,8 @@ export interface ProviderServiceStatus {
   readonly available: number;
   readonly total: number;
   readonly readyReplicas: number;
+  /** Replicas the provider aims for: `target_replicas` (since 2025-07), else `replicas`. */
+  readonly targetReplicas?: number | undefined;
   readonly uris: readonly string[];
   /** Per-container status (`container_statuses`), when the provider reports it. */
   readonly containers?: readonly ProviderContainerStatus[] | undefined;
@@ -302,7 +306,10 @@ export interface ProviderContainerStatus {
 export interface LogsOptions {
   readonly service?: string | undefined;
   readonly follow: boolean;
+  /** Lines from the end; sent explicitly (the SDK's 100000 when not given). */
   readonly tail?: number | undefined;
+  /** The container's start-up logs (fizz providers). */
+  readonly startup?: boolean | undefined;
   readonly onLine: (line: string) => void;
   readonly signal?: AbortSignal | undefined;
 }
@@ -319,11 +326,15 @@ export interface ProviderClient {
     leaseId: bigint,
     service: string,
   ): Promise<ProviderResult<unknown>>;
-  /** One PUT of the manifest; the caller owns retries. `value` is the response body. */
+  /**
+   * One send of the manifest (v1 order: PUT; v2 order: POST on create, PUT on update); the caller
+   * owns retries. `value` is the response body.
+   */
   sendManifest(
     provider: ProviderEndpoint,
     leaseId: bigint,
     manifest: unknown,
+    opts?: { readonly version?: 1 | 2 | undefined; readonly update?: boolean | undefined },
   ): Promise<ProviderResult<{ readonly status: number; readonly body: string }>>;
   /** Streams log lines over WebSocket until the stream ends or `signal` aborts. */
   logs(
@@ -331,4 +342,12 @@ export interface ProviderClient {
     leaseId: bigint,
     opts: LogsOptions,
   ): Promise<ProviderResult<null>>;
+  /** Streams the lease's cluster events (`/events`, v1 `kubeevents`), one line each. */
+  events(
+    provider: ProviderEndpoint,
+    leaseId: bigint,
+    opts: LogsOptions,
+  ): Promise<ProviderResult<null>>;
+  /** The API version a provider was last answered on, null before any answer. */
+  apiOf(provider: ProviderEndpoint): 'v1' | 'v2' | null;
 }

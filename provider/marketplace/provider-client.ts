@@ -1,14 +1,23 @@
 /**
- * The provider REST client (reference §2.6): Auth-Spheron tokens (fresh for manifests and logs,
- * reused a few seconds per provider for status reads), https pinned to the certificate registered
- * on chain over keep-alive connections, timeouts, and results instead of throws — an unreachable
- * provider is a value the caller decides about (refresh marks the lease unknown).
+ * The provider REST client (reference §2.6, docs/spheron-versions.md): Auth-Spheron tokens (fresh
+ * for manifests and logs, reused a few seconds per provider for status reads), https pinned to the
+ * certificate registered on chain over keep-alive connections, timeouts, and results instead of
+ * throws — an unreachable provider is a value the caller decides about (refresh marks the lease
+ * unknown). Lease reads use the v2 routes, as today's SDK does; a provider that answers a route-level
+ * 404 is asked again on the v1 `/1/1/` routes, and that choice is remembered per provider.
  */
 import { Agent, request } from 'node:https';
 import { createAuthToken } from '../../wire/auth-token.js';
 import type { MessageSigner } from '../../wire/auth-token.js';
+import { isRouteNotFound, leasePath, providerPort } from '../../wire/provider-routes.js';
+import type { LeaseRoute, ProviderApi } from '../../wire/provider-routes.js';
 import { createAuthTokenCache } from './auth-token-cache.js';
-import type { ProviderClient, ProviderEndpoint, ProviderResult } from './marketplace-types.js';
+import type {
+  LogsOptions,
+  ProviderClient,
+  ProviderEndpoint,
+  ProviderResult,
+} from './marketplace-types.js';
 import { isCertificateMismatch, pinnedTls } from './provider-tls.js';
 import { toLeaseStatus } from './to-lease-status.js';
 import { streamLogs } from './stream-logs.js';
@@ -27,15 +36,18 @@ export interface CreateProviderClientOptions {
   readonly manifestsPerProvider?: number | undefined;
 }
 
-/** Base URL of a provider: `https://host:port`, default port 8443 (reference §2.6). */
-export function providerBaseUrl(hostUri: string): string {
+/**
+ * Base URL of a provider: `https://host:port`. Without a port in the registered host, 8443, or the
+ * fizz gateway's 8543 for a fizz lease (the SDK picks it from `lease.fizzId`).
+ */
+export function providerBaseUrl(hostUri: string, fizzId = 0n): string {
   const bare = hostUri.replace(/^https?:\/\//, '').replace(/\/+$/, '');
-  return `https://${/:\d+$/.test(bare) ? bare : `${bare}:8443`}`;
+  return `https://${/:\d+$/.test(bare) ? bare : `${bare}:${providerPort(fizzId)}`}`;
 }
 
 interface RawRequest {
   readonly provider: ProviderEndpoint;
-  readonly method: 'GET' | 'PUT';
+  readonly method: 'GET' | 'PUT' | 'POST';
   readonly path: string;
   readonly body?: string | undefined;
   readonly timeoutMs: number;
@@ -52,7 +64,7 @@ const STALE_SOCKET = /ECONNRESET|EPIPE|socket hang up/i;
 
 /** One HTTPS request; resolves with status and body, or an unreachable/mismatch result. */
 function httpsRequest(req: RawRequest): Promise<ProviderResult<{ status: number; body: string }>> {
-  const url = new URL(req.path, providerBaseUrl(req.provider.hostUri));
+  const url = new URL(req.path, providerBaseUrl(req.provider.hostUri, req.provider.fizzId));
   const pinned = req.provider.certificate !== null;
   return new Promise((resolve) => {
     const r = request(
@@ -104,31 +116,46 @@ export function createProviderClient(opts: CreateProviderClientOptions): Provide
     mint: (seconds) => createAuthToken(opts.signer, seconds),
     now: opts.now,
   });
-  const get = async (provider: ProviderEndpoint, path: string, t = timeoutMs) =>
-    httpsRequest({
-      provider,
-      method: 'GET',
-      path,
-      timeoutMs: t,
-      token: await tokens.forRead(provider.address),
-      agent,
-    });
+  const apis = createApiMemory();
+  const get = (provider: ProviderEndpoint, route: LeaseRoute, leaseId: bigint, t = timeoutMs) =>
+    apis.attempt(provider, async (api) =>
+      httpsRequest({
+        provider,
+        method: 'GET',
+        path: leasePath(api, leaseId, route),
+        timeoutMs: t,
+        token: await tokens.forRead(provider.address),
+        agent,
+      }),
+    );
+  const stream = (
+    provider: ProviderEndpoint,
+    leaseId: bigint,
+    route: 'logs' | 'events',
+    o: LogsOptions,
+  ) =>
+    apis.attempt(provider, async (api) =>
+      streamLogs({
+        url: providerBaseUrl(provider.hostUri, provider.fizzId),
+        path: leasePath(api, leaseId, { kind: route }),
+        route,
+        provider,
+        opts: o,
+        token: await tokens.fresh(),
+      }),
+    );
   return {
     leaseStatus: async (provider, leaseId, o) =>
-      json(
-        await get(provider, `/lease/${leaseId}/1/1/status`, o?.timeoutMs ?? timeoutMs),
-        toLeaseStatus,
-      ),
+      json(await get(provider, { kind: 'status' }, leaseId, o?.timeoutMs), toLeaseStatus),
     serviceStatus: async (provider, leaseId, service) =>
-      json(
-        await get(provider, `/lease/${leaseId}/1/1/service/${encodeURIComponent(service)}/status`),
-        (v) => v,
-      ),
-    sendManifest: (provider, leaseId, manifest) =>
+      json(await get(provider, { kind: 'service-status', service }, leaseId), (v) => v),
+    sendManifest: (provider, leaseId, manifest, o) =>
       manifests.run(provider.address.toLowerCase(), async () =>
         httpsRequest({
           provider,
-          method: 'PUT',
+          // v1 orders PUT the Akash-style manifest; v2 orders POST the compact one on create and
+          // PUT it on update (the SDK's spheron-provider-v2 module).
+          method: o?.version === 2 && o.update !== true ? 'POST' : 'PUT',
           path: `/deployment/${leaseId}/manifest`,
           body: JSON.stringify(manifest),
           timeoutMs: Math.max(timeoutMs, 120_000),
@@ -136,18 +163,12 @@ export function createProviderClient(opts: CreateProviderClientOptions): Provide
           token: await tokens.fresh(),
         }),
       ),
-    logs: async (provider, leaseId, o) =>
-      streamLogs({
-        url: providerBaseUrl(provider.hostUri),
-        provider,
-        leaseId,
-        opts: o,
-        token: await tokens.fresh(),
-      }),
+    logs: async (provider, leaseId, o) => stream(provider, leaseId, 'logs', o),
+    events: async (provider, leaseId, o) => stream(provider, leaseId, 'events', o),
+    apiOf: (provider) => apis.known(provider),
   };
 }
 
-/** A 2xx JSON answer mapped, anything else as the failure it is. */
 function json<T>(
   r: ProviderResult<{ status: number; body: string }>,
   map: (v: unknown) => T,
@@ -161,4 +182,38 @@ function json<T>(
   } catch {
     return { ok: false, kind: 'http', status, body: `invalid JSON: ${body.slice(0, 200)}` };
   }
+}
+
+type Raw = ProviderResult<{ status: number; body: string }> | ProviderResult<null>;
+
+function routeMissing(r: Raw): boolean {
+  if (r.ok) return r.value !== null && isRouteNotFound(r.value.status, r.value.body);
+  return r.kind === 'http' && isRouteNotFound(r.status, r.body);
+}
+
+/**
+ * Which API version each provider speaks: v2 until a route-level 404 says otherwise, then the
+ * other version, remembered for the life of the client.
+ */
+function createApiMemory() {
+  const known = new Map<string, ProviderApi>();
+  const key = (p: ProviderEndpoint): string => `${p.address.toLowerCase()} ${p.hostUri}`;
+  return {
+    known: (p: ProviderEndpoint): ProviderApi | null => known.get(key(p)) ?? null,
+    async attempt<R extends Raw>(
+      p: ProviderEndpoint,
+      call: (api: ProviderApi) => Promise<R>,
+    ): Promise<R> {
+      const first = known.get(key(p)) ?? 'v2';
+      const r = await call(first);
+      if (!routeMissing(r)) {
+        if (r.ok || r.kind === 'http') known.set(key(p), first);
+        return r;
+      }
+      const other: ProviderApi = first === 'v2' ? 'v1' : 'v2';
+      const again = await call(other);
+      if (!routeMissing(again)) known.set(key(p), other);
+      return again;
+    },
+  };
 }

@@ -18,6 +18,10 @@ export function toLeaseStatus(body: unknown): ProviderLeaseStatus {
       available: n(svc['available']),
       total: n(svc['total']),
       readyReplicas: n(svc['ready_replicas']),
+      // Providers since 2025-07 write `target_replicas` instead of `replicas`/`updated_replicas`.
+      ...(typeof svc['target_replicas'] === 'number' || typeof svc['replicas'] === 'number'
+        ? { targetReplicas: n(svc['target_replicas'] ?? svc['replicas']) }
+        : {}),
       uris: Array.isArray(svc['uris']) ? svc['uris'].map(String) : [],
       ...(Array.isArray(svc['container_statuses'])
         ? { containers: toContainers(svc['container_statuses']) }

@@ -30,8 +30,10 @@ const PUBLIC_BASE_LIMITS: NetworkLimits = {
   manifestsPerProvider: DEFAULT_MANIFESTS_PER_PROVIDER,
 };
 
-const uSpon = (address: string): AddressBook['tokens'] => [
-  { symbol: 'uSPON', address, decimals: 6 },
+/** uSPON (6 decimals) and SPON (18 decimals; fizz orders pay in it), SDK v2.6.0 addresses. */
+const sponTokens = (uSpon: string, spon: string): AddressBook['tokens'] => [
+  { symbol: 'uSPON', address: uSpon, decimals: 6 },
+  { symbol: 'SPON', address: spon, decimals: 18 },
 ];
 
 /** Base Sepolia, v2 testnet addresses. */
@@ -51,7 +53,10 @@ const TESTNET: NetworkProfile = {
       ComputeLease: '0x86F24B4C3BF800E295926B261532CEa44788DEc8',
       Multicall3: CANONICAL_MULTICALL3,
     },
-    tokens: uSpon('0xeD8F325cDc2BA7567395cb451A2ea8FAf40E23D2'),
+    tokens: sponTokens(
+      '0xeD8F325cDc2BA7567395cb451A2ea8FAf40E23D2',
+      '0x76e593392523243ACD38ceD87c2007F14483a86B',
+    ),
     // Matching is run by Spheron on public networks; clients never need the matcher's address.
     matcher: ZERO,
     deployBlock: 0,
@@ -75,7 +80,10 @@ const MAINNET: NetworkProfile = {
       ComputeLease: '0x8A9f22D855bBE978C0D47De0963a3B15022E8ce0',
       Multicall3: CANONICAL_MULTICALL3,
     },
-    tokens: uSpon('0xBf0fA0461331d815A103e59929E5a19A48C30f5e'),
+    tokens: sponTokens(
+      '0xBf0fA0461331d815A103e59929E5a19A48C30f5e',
+      '0x080D43c2164AFdBc3712422CE78Ab902ccaB5CA1',
+    ),
     matcher: ZERO,
     deployBlock: 0,
   },

@@ -64,6 +64,8 @@ async function readOne(
     address: p.address,
     hostUri: p.hostUri,
     certificate: p.certificate,
+    // A fizz lease is served by the provider's fizz gateway (port 8543).
+    fizzId: c.lease?.fizzId ?? 0n,
   };
   // The client has its own timeout; this one guards against a client that ignores it.
   const done = new AbortController();

@@ -16,8 +16,14 @@ export const KNOWN_TOKENS: Readonly<Record<string, readonly TokenInfo[]>> = {
     { symbol: 'USDC', decimals: 6 },
     { symbol: 'uSPON', decimals: 6 },
   ],
-  'spheron-testnet': [{ symbol: 'uSPON', decimals: 6 }],
-  'spheron-mainnet': [{ symbol: 'uSPON', decimals: 6 }],
+  'spheron-testnet': [
+    { symbol: 'uSPON', decimals: 6 },
+    { symbol: 'SPON', decimals: 18 },
+  ],
+  'spheron-mainnet': [
+    { symbol: 'uSPON', decimals: 6 },
+    { symbol: 'SPON', decimals: 18 },
+  ],
 };
 
 /** The tokens of a named network, or undefined for a name Leasehold does not know. */

@@ -82,6 +82,11 @@ export interface PlacementModel {
   readonly denyProviders: readonly string[];
   readonly spread: 'none' | 'provider' | 'region';
   readonly mode: 'provider' | 'fizz';
+  /**
+   * Present only when the spec pins it (so models, and their hashes, of specs that do not are
+   * unchanged); new orders then use v2 (provider/marketplace/encode-order.ts orderProtocol).
+   */
+  readonly protocol?: 'v1' | 'v2' | undefined;
 }
 
 export interface SecretRef {

@@ -28,5 +28,6 @@ export function normalizePlacement(spec: PlacementSpec | undefined): PlacementMo
     denyProviders: sortedUnique((spec?.providers?.deny ?? []).map((a) => a.toLowerCase())),
     spread: spec?.spread ?? 'none',
     mode: spec?.mode ?? 'provider',
+    ...(spec?.protocol === undefined ? {} : { protocol: spec.protocol }),
   };
 }

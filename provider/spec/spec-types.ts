@@ -82,6 +82,9 @@ export interface ResourcesSpec {
 
 export type Spread = 'none' | 'provider' | 'region';
 export type Mode = 'provider' | 'fizz';
+
+/** The order (and manifest) format version (docs/spheron-versions.md). */
+export type OrderProtocol = 'v1' | 'v2';
 /** Spheron tiers: `secured` (1–3) and `community` (1–4), or one of them by number. */
 export type TierName =
   | 'secured'
@@ -111,6 +114,11 @@ export interface PlacementSpec {
   readonly spread?: Spread | undefined;
   /** @default 'provider' */
   readonly mode?: Mode | undefined;
+  /**
+   * The Spheron order format: `v2` (today's SDK: compact manifest POSTed) or `v1` (Akash-style
+   * manifest PUT). @default 'v2'
+   */
+  readonly protocol?: OrderProtocol | undefined;
 }
 
 export interface PricingSpec {

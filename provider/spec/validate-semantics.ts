@@ -2,7 +2,11 @@ import type { Diagnostic } from '../../cli/diag/index.js';
 import { checkAutoscalingRange, checkScalingPolicies } from './semantics/check-autoscaling.js';
 import { checkDuplicateEnv, checkDuplicateVolumes } from './semantics/check-names.js';
 import { checkOutputs } from './semantics/check-outputs.js';
-import { checkConflictingPlacement, checkSpread } from './semantics/check-placement.js';
+import {
+  checkConflictingPlacement,
+  checkFizzToken,
+  checkSpread,
+} from './semantics/check-placement.js';
 import { checkDuplicatePorts, checkHealthPort, checkMetricPorts } from './semantics/check-ports.js';
 import type { InstanceSpec, StackSpec } from './spec-types.js';
 
@@ -29,8 +33,13 @@ export function validateSemantics(spec: StackSpec): Diagnostic[] {
   const out: Diagnostic[] = [
     ...checkConflictingPlacement(spec.defaults?.placement, ['defaults', 'placement']),
   ];
+  const defaults = {
+    mode: spec.defaults?.placement?.mode,
+    token: spec.defaults?.pricing?.token,
+  };
   for (const [name, inst] of Object.entries(spec.instances)) {
     for (const check of INSTANCE_CHECKS) out.push(...check(name, inst));
+    out.push(...checkFizzToken(name, inst, defaults));
   }
   out.push(...checkOutputs(spec));
   return out;

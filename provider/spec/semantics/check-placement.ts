@@ -42,3 +42,32 @@ export function checkSpread(name: string, inst: InstanceSpec): Diagnostic[] {
     }),
   ];
 }
+
+/**
+ * Fizz orders are paid in SPON: the SDK refuses any other token and the Bid contract reverts
+ * `TokenNotAccepted()`, so the spec says so before any transaction.
+ */
+export function checkFizzToken(
+  name: string,
+  inst: InstanceSpec,
+  defaults: { readonly mode?: string | undefined; readonly token?: string | undefined },
+): Diagnostic[] {
+  const mode = inst.placement?.mode ?? defaults.mode;
+  const token = inst.pricing?.token ?? defaults.token;
+  if (mode !== 'fizz' || token === undefined || token === 'SPON') return [];
+  return [
+    errorDiag({
+      code: 'spec/fizz-requires-spon',
+      summary: 'Fizz mode is paid in SPON',
+      detail: `Instance \`${name}\` runs in fizz mode but pays in ${token}; fizz nodes accept only SPON.`,
+      hint: 'Set `pricing.token: SPON`, or use `placement.mode: provider`.',
+      path: formatPath(
+        inst.pricing?.token !== undefined
+          ? ['instances', name, 'pricing', 'token']
+          : inst.placement?.mode !== undefined
+            ? ['instances', name, 'placement', 'mode']
+            : ['instances', name],
+      ),
+    }),
+  ];
+}

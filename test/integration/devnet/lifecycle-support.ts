@@ -11,6 +11,7 @@ import type { ConnectedContracts } from '../../../devnet/chain/connect-contracts
 import { DEV_WALLET } from '../../../wire/dev-accounts.js';
 import { encodeOrderSpec } from '../../../wire/order-spec.js';
 import { createAuthToken } from '../../../wire/auth-token.js';
+import { isRouteNotFound } from '../../../wire/provider-routes.js';
 import type { DevnetInfo } from '../../../devnet/supervisor/devnet-info.js';
 import { waitFor } from '../../support/wait-for.js';
 
@@ -141,10 +142,23 @@ export async function providerBase(t: Tenant, provider: string): Promise<string>
   return `https://${/:\d+$/.test(host) ? host : `${host}:8443`}`;
 }
 
-/** One HTTPS request to a provider (self-signed: the certificate is not verified, as the SDK does). */
-export function providerRequest(
+/**
+ * One HTTPS request to a provider (self-signed: the certificate is not verified, as the SDK does).
+ * A v1 `/1/1/` path answered with a route-level 404 (a v2-only devnet provider) is asked again on
+ * its v2 path, as the client does.
+ */
+export async function providerRequest(
   url: string,
   opts: { method?: string; token?: string; body?: unknown } = {},
+): Promise<{ status: number; body: string }> {
+  const r = await providerRequestOnce(url, opts);
+  if (!isRouteNotFound(r.status, r.body) || !url.includes('/1/1/')) return r;
+  return providerRequestOnce(url.replace('/1/1/', '/'), opts);
+}
+
+function providerRequestOnce(
+  url: string,
+  opts: { method?: string; token?: string; body?: unknown },
 ): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const data = opts.body === undefined ? undefined : JSON.stringify(opts.body);

@@ -20,6 +20,7 @@ import type { ProviderConfig } from '../../../devnet/config/load-provider-config
 import { startProviderDaemon } from '../../../devnet/provider-daemon/index.js';
 import type { ProviderDaemon } from '../../../devnet/provider-daemon/index.js';
 import { createAuthToken, encodeOrderSpec } from '../../../wire/index.js';
+import { isRouteNotFound } from '../../../wire/provider-routes.js';
 import type { OrderSpec } from '../../../wire/index.js';
 import { waitFor } from '../../support/wait-for.js';
 
@@ -234,6 +235,20 @@ export async function callProvider(
   path: string,
   body?: unknown,
   auth = true,
+): Promise<Reply> {
+  // A v1 `/1/1/` path that a v2-only provider does not route is asked again on its v2 path.
+  const r = await callProviderOnce(f, hostUri, method, path, body, auth);
+  if (!isRouteNotFound(r.status, r.body) || !path.includes('/1/1/')) return r;
+  return callProviderOnce(f, hostUri, method, path.replace('/1/1/', '/'), body, auth);
+}
+
+async function callProviderOnce(
+  f: ProviderFixture,
+  hostUri: string,
+  method: string,
+  path: string,
+  body: unknown,
+  auth: boolean,
 ): Promise<Reply> {
   const [host, port] = hostUri.split(':');
   const headers: Record<string, string> = { 'content-type': 'application/json' };

@@ -58,6 +58,8 @@ describe('decode chain values', () => {
     expect(providerBaseUrl('provider.example.com')).toBe('https://provider.example.com:8443');
     expect(providerBaseUrl('127.0.0.1:4100')).toBe('https://127.0.0.1:4100');
     expect(providerBaseUrl('https://p.example.com:8543/')).toBe('https://p.example.com:8543');
+    // A fizz lease (fizzId ≠ 0) goes to the provider's fizz gateway.
+    expect(providerBaseUrl('provider.example.com', 5n)).toBe('https://provider.example.com:8543');
   });
 
   it('GIVEN an Akash lease status WHEN read THEN services and forwarded ports are typed', () => {

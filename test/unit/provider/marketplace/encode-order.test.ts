@@ -5,11 +5,11 @@ import { decodeStackTag } from '../../../../provider/marketplace/stack-tag.js';
 import { baseLike, webInstance } from './instance-fixture.js';
 
 describe('encodeOrder', () => {
-  it('GIVEN the reference README example WHEN encoded THEN spec, price, blocks, mode and tiers match §3.2 (tagged name, floored price)', () => {
+  it('GIVEN the reference README example pinned to v1 WHEN encoded THEN spec, price, blocks, mode and tiers match §3.2 (tagged name, floored price)', () => {
     const order = encodeOrder({
       stack: 'shop',
       instance: 'py-cuda',
-      model: webInstance,
+      model: { ...webInstance, placement: { ...webInstance.placement, protocol: 'v1' } },
       slot: { key: '0', replicas: 1, region: null },
       network: baseLike,
     });
@@ -20,6 +20,60 @@ describe('encodeOrder', () => {
     expect(order.numOfBlocks).toBe(3600n);
     expect(order.token).toBe('0x96Ca5955F25648FB44C5D772BAdB4313000C66Fe');
     expect(order).toMatchObject({ version: 1, mode: 1, tier: [3, 4, 5, 6] });
+  });
+
+  it('GIVEN the same instance unpinned WHEN encoded THEN a v2 order: the SDK v2 spec with the stack tag as n', () => {
+    const order = encodeOrder({
+      stack: 'shop',
+      instance: 'py-cuda',
+      model: webInstance,
+      slot: { key: '0', replicas: 1, region: null },
+      network: baseLike,
+    });
+    expect(order.spec).toBe(
+      '{n:lh1.shop.py-cuda.0,pr:{a:[{k:region,v:us-central}]},s:[{n:py-cuda,r:{i:1,c:{u:8000,a:[]},m:{u:17179869184,a:[]},s:[{n:default,u:214748364800}],g:{a:[{k:vendor/nvidia/model/rtx4090,v:true}],u:1}},c:1}]}',
+    );
+    expect(order.version).toBe(2);
+    expect(decodeStackTag(decodeOrderSpec(order.spec).name)).toMatchObject({
+      stack: 'shop',
+      instance: 'py-cuda',
+    });
+  });
+
+  it('GIVEN a persistent mounted volume and a RAM volume WHEN encoded THEN class/persistent attributes (sorted, RAM not persistent) and the mount reach the v2 spec', () => {
+    const order = encodeOrder({
+      stack: 'shop',
+      instance: 'db',
+      model: {
+        ...webInstance,
+        resources: {
+          ...webInstance.resources,
+          storage: [
+            {
+              name: 'data',
+              size: '1073741824',
+              persistent: true,
+              class: 'beta2',
+              mount: '/var/lib/data',
+              readOnly: false,
+            },
+            {
+              name: 'shm',
+              size: '134217728',
+              persistent: false,
+              class: 'ram',
+              mount: '/dev/shm',
+              readOnly: false,
+            },
+          ],
+        },
+      },
+      slot: { key: '0', replicas: 1, region: null },
+      network: baseLike,
+    });
+    expect(order.spec).toContain(
+      's:[{n:data,a:[{k:class,v:beta2},{k:persistent,v:true}],m:/var/lib/data,u:1073741824},{n:shm,a:[{k:class,v:ram},{k:persistent,v:false}],m:/dev/shm,u:134217728}]',
+    );
   });
 
   it('GIVEN a region slot of 2 replicas with excluded providers WHEN encoded THEN the spec names that region, the exclusions and count 2', () => {

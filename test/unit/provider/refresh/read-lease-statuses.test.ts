@@ -80,6 +80,8 @@ function client(answer: (host: string) => ProviderResult<ProviderLeaseStatus> | 
     serviceStatus: () => Promise.reject(new Error('unused')),
     sendManifest: () => Promise.reject(new Error('unused')),
     logs: () => Promise.reject(new Error('unused')),
+    events: () => Promise.reject(new Error('unused')),
+    apiOf: () => null,
   };
   return { c, peak };
 }

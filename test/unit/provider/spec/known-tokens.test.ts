@@ -10,9 +10,13 @@ describe('knownTokens', () => {
     ]);
   });
 
-  it('GIVEN Spheron testnet and mainnet THEN uSPON is the one token', () => {
-    expect(knownTokens('spheron-testnet')).toEqual([{ symbol: 'uSPON', decimals: 6 }]);
-    expect(knownTokens('spheron-mainnet')).toEqual([{ symbol: 'uSPON', decimals: 6 }]);
+  it('GIVEN Spheron testnet and mainnet THEN uSPON (6 decimals) and SPON (18) are the tokens', () => {
+    const both = [
+      { symbol: 'uSPON', decimals: 6 },
+      { symbol: 'SPON', decimals: 18 },
+    ];
+    expect(knownTokens('spheron-testnet')).toEqual(both);
+    expect(knownTokens('spheron-mainnet')).toEqual(both);
   });
 
   it('GIVEN an unknown network or a prototype key THEN there are no known tokens', () => {
