@@ -82,7 +82,12 @@ import {
 const app = new App();
 const stack = new TerraformStack(app, ${name});
 
-new LeaseholdProvider(stack, 'leasehold', { stack: ${name}, network: 'local' });
+new LeaseholdProvider(stack, 'leasehold', {
+  stack: ${name},
+  network: 'local',
+  // At most 1 USDT an hour; apply deposits escrow in steps of 25, never above 100 in all.
+  budget: { maxPerHour: '1', token: 'USDT', escrow: { topUp: '25', maxDeposit: '100' } },
+});
 
 const web = new Instance(stack, 'web', {
   image: 'nginxinc/nginx-unprivileged:1.27',

@@ -20,7 +20,7 @@ import { stackChain } from './support/stack-chain.js';
 // The CDK program of examples/cdk applies to the same result as examples/web.yaml: same resource
 // addresses and model hashes, same slots and lease shape (replicas, order spec hash, manifest
 // hash). Both are stack `web`, so the YAML stack is destroyed before the CDK one is applied.
-jest.setTimeout(180_000);
+jest.setTimeout(600_000);
 
 let devnet: E2eDevnet;
 let chain: StackChain;
