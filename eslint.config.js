@@ -1,5 +1,6 @@
 // Lint rules that carry the house style (../shared/STYLE.md): size limits, ESM hygiene, and the
-// core/provider boundary (cli/ never imports ethers or the marketplace client).
+// boundaries between the parts (cli/ never imports ethers or the marketplace client; provider/ never
+// imports devnet/; devnet/ never imports cli/; wire/ imports neither side).
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
@@ -45,6 +46,55 @@ export default tseslint.config(
             {
               group: ['**/provider/**'],
               message: 'Only cli/providers.ts loads provider/, lazily.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['provider/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/devnet/**'],
+              message:
+                'provider/ never imports devnet/: shared wire formats live in wire/, the devnet is injected.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['devnet/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/cli/**', '**/provider/**'],
+              message: 'devnet/ never imports cli/ or provider/: use wire/ and common/.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['wire/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/cli/**', '**/provider/**', '**/devnet/**'],
+              message: 'wire/ is shared by both sides: it imports only common/, node and ethers.',
             },
           ],
         },

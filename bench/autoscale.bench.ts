@@ -95,13 +95,16 @@ export async function runAutoscaleBench(_root: string): Promise<BenchSection> {
     writeFileSync(join(dir, 'leasehold.yaml'), SPEC);
     const res = await apply({ cwd: dir, env, autoApprove: true, parallelism: INSTANCES });
     if (res.status !== 'applied') throw new Error(`apply: ${JSON.stringify(res.diagnostics)}`);
-    parts = await connectParts({
-      network: 'local',
-      signer: 'address',
-      cwd: dir,
-      env,
-      log: () => undefined,
-    });
+    parts = await connectParts(
+      {
+        network: 'local',
+        signer: 'address',
+        cwd: dir,
+        env,
+        log: () => undefined,
+      },
+      { localDevnet: ensureDevnet },
+    );
     const state = await createLocalBackend({ dir, stack: STACK }).read();
     if (state === null) throw new Error('apply wrote no state');
     const p = parts;

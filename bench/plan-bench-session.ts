@@ -2,7 +2,7 @@
 // leases) and the child process that measures refresh + plan.
 import { Wallet } from 'ethers';
 import type { ProviderSession } from '../cli/provider-api.js';
-import { DEV_WALLET } from '../devnet/chain/dev-accounts.js';
+import { DEV_WALLET } from '../wire/dev-accounts.js';
 import { summarizeCost } from '../provider/cost/summarize-cost.js';
 import { createMarketplace } from '../provider/marketplace/create-marketplace.js';
 import type { Marketplace, ProviderClient } from '../provider/marketplace/marketplace-types.js';

@@ -12,7 +12,7 @@ import type { ModelView } from '../cli/provider-api.js';
 import { createLocalBackend } from '../cli/state/local-backend.js';
 import type { StackState, StateBackend } from '../cli/state/state-types.js';
 import { ensureDevnet } from '../devnet/ensure-devnet.js';
-import { decodeOrderSpec } from '../devnet/protocol/order-spec.js';
+import { decodeOrderSpec } from '../wire/order-spec.js';
 import { stopDevnet } from '../devnet/supervisor/stop-devnet.js';
 import { encodeManifest } from '../provider/marketplace/encode-manifest.js';
 import { encodeOrder } from '../provider/marketplace/encode-order.js';

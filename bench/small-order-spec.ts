@@ -1,4 +1,4 @@
-import type { OrderSpec } from '../devnet/protocol/order-spec.js';
+import type { OrderSpec } from '../wire/order-spec.js';
 
 /** A one-service order spec of 0.1 CPU, 128 MiB and 1 GiB that every devnet provider can serve. */
 export function smallOrderSpec(name: string): OrderSpec {

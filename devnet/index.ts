@@ -15,7 +15,7 @@ export {
   resetDevnet,
   stopDevnet,
 } from './supervisor/index.js';
-export { checkLoadOptions, renderLoadReport, runLoad, selectLoadTargets } from './load/index.js';
+export { checkLoadOptions, renderLoadReport, runLoad } from './load/index.js';
 export type { LoadReport } from './load/index.js';
 export {
   renderDevnetInfo,

@@ -1,7 +1,7 @@
 import { Contract } from 'ethers';
 import type { ContractRunner } from 'ethers';
-import type { AddressBook } from './address-book.js';
-import { loadArtifact } from './artifacts.js';
+import type { AddressBook } from '../../wire/address-book.js';
+import { loadArtifact } from '../../wire/artifacts.js';
 
 /** ethers Contracts for every contract of an address book, plus its tokens by symbol. */
 export interface ConnectedContracts {

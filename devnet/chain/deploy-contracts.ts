@@ -1,9 +1,9 @@
 import { ContractFactory, Interface, JsonRpcProvider, Wallet, getCreateAddress } from 'ethers';
 import type { TransactionRequest } from 'ethers';
-import { LeaseholdError } from '../../cli/diag/index.js';
-import type { AddressBook } from './address-book.js';
-import { loadArtifact } from './artifacts.js';
-import { DEPLOYER, DEV_WALLET, MATCHER } from './dev-accounts.js';
+import { LeaseholdError } from '../../common/diag/index.js';
+import type { AddressBook } from '../../wire/address-book.js';
+import { loadArtifact } from '../../wire/artifacts.js';
+import { DEPLOYER, DEV_WALLET, MATCHER } from '../../wire/dev-accounts.js';
 import { DEVNET_TOKENS, DEV_WALLET_MINT, planDeployment } from './deploy-plan.js';
 
 /** Options of {@link deployContracts}. */

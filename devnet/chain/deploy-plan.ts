@@ -1,4 +1,4 @@
-import type { ContractName } from './artifacts.js';
+import type { ContractName } from '../../wire/artifacts.js';
 
 /** One contract creation in a devnet deployment; `args` are resolved against predicted addresses. */
 export interface PlannedDeploy {

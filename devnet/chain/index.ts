@@ -1,10 +1,10 @@
 // devnet/chain: the devnet contracts' artifacts, anvil, deployment and ethers bindings. Loads ethers
 // statically (deploy-contracts, connect-contracts): import it lazily from anything on the --help path.
 // Must not import the CLI core beyond cli/diag, nor provider/.
-export { BOOK_CONTRACTS } from './address-book.js';
-export type { AddressBook, BookContract } from './address-book.js';
-export { CONTRACT_NAMES, loadArtifact } from './artifacts.js';
-export type { ContractArtifact, ContractName } from './artifacts.js';
+export { BOOK_CONTRACTS } from '../../wire/address-book.js';
+export type { AddressBook, BookContract } from '../../wire/address-book.js';
+export { CONTRACT_NAMES, loadArtifact } from '../../wire/artifacts.js';
+export type { ContractArtifact, ContractName } from '../../wire/artifacts.js';
 export { connectContracts } from './connect-contracts.js';
 export type { ConnectedContracts } from './connect-contracts.js';
 export {
@@ -15,8 +15,8 @@ export {
   MATCHER,
   PROVIDER_ACCOUNTS,
   providerAccount,
-} from './dev-accounts.js';
-export type { DevAccount } from './dev-accounts.js';
+} from '../../wire/dev-accounts.js';
+export type { DevAccount } from '../../wire/dev-accounts.js';
 export { deployContracts } from './deploy-contracts.js';
 export type { DeployContractsOptions } from './deploy-contracts.js';
 export {
@@ -29,6 +29,6 @@ export {
   planDeployment,
 } from './deploy-plan.js';
 export type { PlanDeploymentInput, PlannedDeploy } from './deploy-plan.js';
-export { packageRoot } from './package-root.js';
+export { packageRoot } from '../../common/package-root.js';
 export { anvilArgs, anvilBinary, startAnvil } from './start-anvil.js';
 export type { AnvilHandle, StartAnvilOptions } from './start-anvil.js';

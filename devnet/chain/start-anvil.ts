@@ -3,8 +3,8 @@ import type { ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { LeaseholdError } from '../../cli/diag/index.js';
-import { packageRoot } from './package-root.js';
+import { LeaseholdError } from '../../common/diag/index.js';
+import { packageRoot } from '../../common/package-root.js';
 
 /** Options of {@link startAnvil}. */
 export interface StartAnvilOptions {

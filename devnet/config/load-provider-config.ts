@@ -6,8 +6,8 @@ import { isRecord } from '../../common/index.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DiagnosticsError, errorDiag } from '../../cli/diag/index.js';
-import type { Diagnostic, Diagnostics } from '../../cli/diag/index.js';
+import { DiagnosticsError, errorDiag } from '../../common/diag/index.js';
+import type { Diagnostic, Diagnostics } from '../../common/diag/index.js';
 
 /** A provider's hourly rates, decimal strings in whole tokens (any accepted token, 1:1). */
 export interface ProviderPrices {

@@ -1,5 +1,5 @@
-import { errorDiag } from '../../cli/diag/index.js';
-import type { Diagnostic, Diagnostics } from '../../cli/diag/index.js';
+import { errorDiag } from '../../common/diag/index.js';
+import type { Diagnostic, Diagnostics } from '../../common/diag/index.js';
 import { loadTotal } from './next-load-step.js';
 
 /** Highest `--rps`: loopback stand-ins, not a stress tool. */

@@ -15,8 +15,6 @@ export type { NextLoadStepInput, NextLoadStepResult } from './next-load-step.js'
 export { renderLoadReport } from './render-load-report.js';
 export { runLoad } from './run-load.js';
 export type { RunLoadOptions } from './run-load.js';
-export { selectLoadTargets } from './select-load-targets.js';
-export type { LoadTargets } from './select-load-targets.js';
 export { percentile, summarizeLoad } from './summarize-load.js';
 export type {
   EndpointLoad,

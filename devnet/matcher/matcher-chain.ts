@@ -1,4 +1,4 @@
-import type { AddressBook } from '../chain/address-book.js';
+import type { AddressBook } from '../../wire/address-book.js';
 import type { CandidateBid } from './select-bid.js';
 
 /** An order as the matcher needs it; `state` 0 is open (reference §1.3). */

@@ -3,8 +3,8 @@
  * missing, 400 malformed, 403 stale or bad signature), a lease of this provider (404), and a
  * signer who is that lease's tenant (403).
  */
-import { verifyAuthToken } from '../protocol/auth-token.js';
-import type { VerifyAuthTokenResult } from '../protocol/auth-token.js';
+import { verifyAuthToken } from '../../wire/auth-token.js';
+import type { VerifyAuthTokenResult } from '../../wire/auth-token.js';
 import type { LeaseInfo, ProviderBackend } from './provider-backend.js';
 
 /** How old (or how far in the future) a token may be, in seconds. */

@@ -6,9 +6,9 @@
  * the manifest it ran before.
  */
 import { formatUnits } from 'ethers';
-import { errorDiag } from '../../cli/diag/index.js';
-import type { Diagnostic } from '../../cli/diag/index.js';
-import type { AddressBook } from '../chain/address-book.js';
+import { errorDiag } from '../../common/diag/index.js';
+import type { Diagnostic } from '../../common/diag/index.js';
+import type { AddressBook } from '../../wire/address-book.js';
 import { decodeChainRevert, revertName } from './provider-chain.js';
 import type { DecodedChainRevert, ProviderChain } from './provider-chain.js';
 

@@ -5,8 +5,8 @@
  */
 import { parseUnits } from 'ethers';
 import type { ProviderPrices } from '../config/load-provider-config.js';
-import { askPricePerBlock } from '../protocol/block-pricing.js';
-import type { OrderSpec } from '../protocol/order-spec.js';
+import { askPricePerBlock } from '../../wire/block-pricing.js';
+import type { OrderSpec } from '../../wire/order-spec.js';
 
 /** Input of {@link decideBidPrice}. */
 export interface DecideBidPriceInput {

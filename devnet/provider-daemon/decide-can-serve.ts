@@ -5,8 +5,8 @@
  * the constraint the same way on every provider.
  */
 import type { ProviderConfig } from '../config/load-provider-config.js';
-import { placementValues } from '../protocol/order-spec.js';
-import type { OrderSpec } from '../protocol/order-spec.js';
+import { placementValues } from '../../wire/order-spec.js';
+import type { OrderSpec } from '../../wire/order-spec.js';
 
 /** What a provider has already promised to its leases. */
 export interface ProviderUsage {

@@ -6,13 +6,13 @@
  */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { errorDiag } from '../../cli/diag/index.js';
-import type { Diagnostic, Diagnostics } from '../../cli/diag/index.js';
+import { errorDiag } from '../../common/diag/index.js';
+import type { Diagnostic, Diagnostics } from '../../common/diag/index.js';
 import type { ProviderConfig } from '../config/load-provider-config.js';
-import { checkManifestAgainstOrder } from '../protocol/check-manifest-against-order.js';
-import { parseManifest } from '../protocol/manifest.js';
-import type { Manifest } from '../protocol/manifest.js';
-import type { OrderSpec } from '../protocol/order-spec.js';
+import { checkManifestAgainstOrder } from '../../wire/check-manifest-against-order.js';
+import { parseManifest } from '../../wire/manifest.js';
+import type { Manifest } from '../../wire/manifest.js';
+import type { OrderSpec } from '../../wire/order-spec.js';
 import { Workload } from '../workload/workload.js';
 import { addUsage, NO_USAGE } from './decide-can-serve.js';
 import type { ProviderUsage } from './decide-can-serve.js';

@@ -1,5 +1,5 @@
 /** What a manifest reserves on a provider: every replica's CPU, memory, storage and GPUs. */
-import type { Manifest } from '../protocol/manifest.js';
+import type { Manifest } from '../../wire/manifest.js';
 import type { ProviderUsage } from './decide-can-serve.js';
 import { gpuModels } from './decide-can-serve.js';
 

@@ -4,10 +4,10 @@
  * expire or never get a manifest, and tear down on LeaseClosed. Decisions are the pure decide*
  * functions; this class only wires events to them and to transactions.
  */
-import type { Diagnostic } from '../../cli/diag/index.js';
-import type { AddressBook } from '../chain/address-book.js';
+import type { Diagnostic } from '../../common/diag/index.js';
+import type { AddressBook } from '../../wire/address-book.js';
 import type { ProviderConfig } from '../config/load-provider-config.js';
-import type { OrderSpec } from '../protocol/order-spec.js';
+import type { OrderSpec } from '../../wire/order-spec.js';
 import { commitUpdate } from './commit-update.js';
 import { decideBidPrice } from './decide-bid-price.js';
 import { addUsage, decideCanServe, NO_USAGE } from './decide-can-serve.js';

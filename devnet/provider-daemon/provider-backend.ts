@@ -3,7 +3,7 @@
  * sit behind `lookupLease`, so the server's routes and auth are tested with an in-memory backend
  * and run for real against anvil.
  */
-import type { Diagnostics } from '../../cli/diag/index.js';
+import type { Diagnostics } from '../../common/diag/index.js';
 import type { Workload } from '../workload/workload.js';
 import type { FaultBoard } from './fault-board.js';
 

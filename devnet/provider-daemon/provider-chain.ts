@@ -5,11 +5,11 @@
  */
 import { JsonRpcProvider, Network, Wallet } from 'ethers';
 import type { Contract, ContractTransactionResponse, Log, LogDescription } from 'ethers';
-import type { AddressBook } from '../chain/address-book.js';
+import type { AddressBook } from '../../wire/address-book.js';
 import { connectContracts } from '../chain/connect-contracts.js';
 import type { ConnectedContracts } from '../chain/connect-contracts.js';
-import { decodeOrderSpec } from '../protocol/order-spec.js';
-import type { OrderSpec } from '../protocol/order-spec.js';
+import { decodeOrderSpec } from '../../wire/order-spec.js';
+import type { OrderSpec } from '../../wire/order-spec.js';
 
 /** An on-chain lease as the daemon needs it. */
 export interface ChainLease {

@@ -5,7 +5,7 @@
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { AddressBook } from '../chain/address-book.js';
+import type { AddressBook } from '../../wire/address-book.js';
 import type { ProviderConfig } from '../config/load-provider-config.js';
 import { loadOrCreateCertificate } from './certificate.js';
 import { FaultBoard } from './fault-board.js';

@@ -3,51 +3,15 @@
  * Akash provider writes them, built from a workload snapshot. `forwarded_ports` points at the real
  * loopback listeners: `externalPort` is the port to connect to on `host`.
  */
+import type {
+  ContainerStatus,
+  ForwardedPort,
+  LeaseStatus,
+  ServiceStatus,
+} from '../../wire/lease-status.js';
 import type { ReplicaSnapshot, ServiceSnapshot } from '../workload/workload.js';
 
-/** One container status (a Spheron addition to Akash's ServiceStatus). */
-export interface ContainerStatus {
-  readonly name: string;
-  readonly state: Record<string, Record<string, unknown>>;
-  readonly lastState: Record<string, Record<string, unknown>>;
-  readonly ready: boolean;
-  readonly restartCount: number;
-  readonly image: string;
-  readonly imageID: string;
-  readonly containerID: string;
-  readonly started: boolean;
-}
-
-/** The status of one service. */
-export interface ServiceStatus {
-  readonly name: string;
-  readonly available: number;
-  readonly total: number;
-  readonly uris: readonly string[] | null;
-  readonly observed_generation: number;
-  readonly replicas: number;
-  readonly updated_replicas: number;
-  readonly ready_replicas: number;
-  readonly available_replicas: number;
-  readonly container_statuses: readonly ContainerStatus[];
-  readonly creationTimestamp: string;
-}
-
-/** A forwarded port: connect to `host:externalPort` to reach container port `port`. */
-export interface ForwardedPort {
-  readonly host: string;
-  readonly port: number;
-  readonly externalPort: number;
-  readonly proto: string;
-  readonly name: string;
-}
-
-/** The whole lease status. */
-export interface LeaseStatus {
-  readonly services: Record<string, ServiceStatus>;
-  readonly forwarded_ports: Record<string, ForwardedPort[]> | null;
-  readonly ips: null;
-}
+export type { ContainerStatus, ForwardedPort, LeaseStatus, ServiceStatus };
 
 /** The status of one service from its snapshot. */
 export function toServiceStatus(svc: ServiceSnapshot): ServiceStatus {

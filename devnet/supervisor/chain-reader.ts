@@ -1,4 +1,4 @@
-import type { AddressBook } from '../chain/address-book.js';
+import type { AddressBook } from '../../wire/address-book.js';
 
 /** The supervisor's read-only view of the chain, for `status` and lease-targeted faults. */
 export interface ChainReader {

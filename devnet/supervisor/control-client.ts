@@ -1,5 +1,5 @@
-import { DiagnosticsError } from '../../cli/diag/index.js';
-import type { Diagnostics } from '../../cli/diag/index.js';
+import { DiagnosticsError } from '../../common/diag/index.js';
+import type { Diagnostics } from '../../common/diag/index.js';
 import { devnetControlFailed } from './devnet-errors.js';
 
 /** Where and how to reach a supervisor's control API (from devnet.json). */

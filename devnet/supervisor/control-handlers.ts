@@ -1,4 +1,4 @@
-import type { AddressBook } from '../chain/address-book.js';
+import type { AddressBook } from '../../wire/address-book.js';
 import type { Matcher } from '../matcher/start-matcher.js';
 import type { ChainReader } from './chain-reader.js';
 import type { ControlHandlers } from './control-server.js';

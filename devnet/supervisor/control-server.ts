@@ -2,7 +2,7 @@ import { timingSafeEqual } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { LeaseholdError } from '../../cli/diag/index.js';
+import { LeaseholdError } from '../../common/diag/index.js';
 
 /** What the control API can do; the supervisor implements it over its matcher and daemons. */
 export interface ControlHandlers {

@@ -1,4 +1,4 @@
-import { LeaseholdError } from '../../cli/diag/index.js';
+import { LeaseholdError } from '../../common/diag/index.js';
 
 /** Docs page listing every `devnet/*` code. */
 const DOCS = 'See docs/errors/devnet.md.';

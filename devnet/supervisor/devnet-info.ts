@@ -1,5 +1,5 @@
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
-import type { AddressBook } from '../chain/address-book.js';
+import type { AddressBook } from '../../wire/address-book.js';
 
 /** A provider daemon as `devnet.json` and `devnet status` list it. */
 export interface DevnetProviderInfo {

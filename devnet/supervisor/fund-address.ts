@@ -1,4 +1,4 @@
-import { DEPLOYER } from '../chain/dev-accounts.js';
+import { DEPLOYER } from '../../wire/dev-accounts.js';
 import { devnetInvalidFunding, devnetUnknownToken } from './devnet-errors.js';
 import type { DevnetInfo } from './devnet-info.js';
 

@@ -2,7 +2,7 @@
 // stderr appended to devnet.log. Runs until SIGTERM/SIGINT or POST /shutdown, then stops
 // everything (anvil last, so it dumps its state) and exits.
 import { writeFileSync } from 'node:fs';
-import { LeaseholdError } from '../../cli/diag/index.js';
+import { LeaseholdError } from '../../common/diag/index.js';
 import { devnetPaths } from '../devnet-home.js';
 import { runSupervisor } from './run-supervisor.js';
 import type { RunningSupervisor } from './run-supervisor.js';

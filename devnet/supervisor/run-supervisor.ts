@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import type { AddressBook } from '../chain/address-book.js';
+import type { AddressBook } from '../../wire/address-book.js';
 import { devnetPaths } from '../devnet-home.js';
 import type { DevnetPaths } from '../devnet-home.js';
 import { assertPortFree } from './assert-port-free.js';

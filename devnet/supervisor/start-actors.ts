@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import type { AddressBook } from '../chain/address-book.js';
-import { DEV_WALLET, MATCHER, providerAccount } from '../chain/dev-accounts.js';
+import type { AddressBook } from '../../wire/address-book.js';
+import { DEV_WALLET, MATCHER, providerAccount } from '../../wire/dev-accounts.js';
 import type { ProviderConfig } from '../config/load-provider-config.js';
 import type { DevnetPaths } from '../devnet-home.js';
 import { createMatcherChain } from '../matcher/matcher-chain.js';

@@ -1,5 +1,5 @@
-import type { AddressBook } from '../chain/address-book.js';
-import { DEPLOYER } from '../chain/dev-accounts.js';
+import type { AddressBook } from '../../wire/address-book.js';
+import { DEPLOYER } from '../../wire/dev-accounts.js';
 
 /** A registered provider and the tier its config gives it. */
 export interface ProviderTier {

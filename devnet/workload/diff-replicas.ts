@@ -4,7 +4,7 @@
  * or scale-in never interrupts the replicas that stay; a change of what each replica runs (image,
  * env, command, ports, resources) replaces them all.
  */
-import type { ManifestService } from '../protocol/manifest.js';
+import type { ManifestService } from '../../wire/manifest.js';
 
 /** One service's replicas before, or as the new manifest wants them. */
 export interface ReplicaSet {

@@ -5,8 +5,8 @@
  * The lease's logs outlive replacements.
  */
 import { createHash } from 'node:crypto';
-import type { Manifest, ManifestService } from '../protocol/manifest.js';
-import { envKeys, envValue } from '../protocol/manifest.js';
+import type { Manifest, ManifestService } from '../../wire/manifest.js';
+import { envKeys, envValue } from '../../wire/manifest.js';
 import { diffReplicas, replicaTemplate } from './diff-replicas.js';
 import { LogBuffer } from './log-buffer.js';
 import { Replica } from './replica.js';

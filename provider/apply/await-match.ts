@@ -2,7 +2,7 @@
  * Waits for the slot's order to be matched (by order id, from the block it was created in) and
  * records the lease at once; on timeout explains why from the registry and the bids.
  */
-import { decodeOrderSpec, placementValues } from '../../devnet/protocol/order-spec.js';
+import { decodeOrderSpec, placementValues } from '../../wire/order-spec.js';
 import type { Diagnostic } from '../../cli/diag/index.js';
 import type { ApplySlotRequest } from '../../cli/provider-api.js';
 import type { LeaseRecord } from '../../cli/state/state-types.js';

@@ -3,7 +3,7 @@
  * every registered provider's advertised attributes, then the bids. Pure, so every case is tested
  * without a chain; the apply step feeds it `listProviders` and `readBids`.
  */
-import { perHourOfPrice } from '../../devnet/protocol/block-pricing.js';
+import { perHourOfPrice } from '../../wire/block-pricing.js';
 import { formatTokenAmount } from '../../common/units/format-token-amount.js';
 
 /** What the order asks, decoded from its spec and details. */

@@ -3,7 +3,7 @@
  * registered spec (`{n:..,r:..,a:[{k:vendor/nvidia/model/a100,v:true}]}`, or JSON with
  * `Attributes`). A provider spec that lists no GPU attribute advertises no GPU.
  */
-import { fromCompactText } from '../../devnet/protocol/compact-text.js';
+import { fromCompactText } from '../../wire/compact-text.js';
 
 const MODEL_KEY = /^vendor\/[^/]+\/model\/([^/]+)/;
 

@@ -11,7 +11,7 @@ import type {
   ProviderInfo,
   ProviderLeaseStatus,
 } from '../marketplace/marketplace-types.js';
-import { hoursOfBlocks, perHourOfPrice } from '../../devnet/protocol/block-pricing.js';
+import { hoursOfBlocks, perHourOfPrice } from '../../wire/block-pricing.js';
 import { leaseEndpoints } from '../refresh/lease-endpoints.js';
 import { slotAddress } from '../resources/instance/slot-address.js';
 import { observeReplicas } from '../status/observe-replicas.js';

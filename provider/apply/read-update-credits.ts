@@ -4,7 +4,7 @@
  * are paid to the provider, the rest unlocked, then the new terms locked). Never the wallet's
  * other locks: the chain does not release them.
  */
-import { blocksForDuration, unspentLock } from '../../devnet/protocol/block-pricing.js';
+import { blocksForDuration, unspentLock } from '../../wire/block-pricing.js';
 import type { Marketplace } from '../marketplace/marketplace-types.js';
 
 /** Options of {@link readUpdateCredits}. */

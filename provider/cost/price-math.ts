@@ -1,6 +1,6 @@
 /**
  * Token amounts over time, apart from blocks: runway.
- * Every per-hour ↔ per-block conversion lives in devnet/protocol/block-pricing.ts, never here.
+ * Every per-hour ↔ per-block conversion lives in wire/block-pricing.ts, never here.
  */
 
 /**

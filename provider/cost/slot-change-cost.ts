@@ -1,5 +1,5 @@
 import type { Action, CostDelta } from '../../cli/plan/plan-types.js';
-import { orderTerms, perHourOfPrice } from '../../devnet/protocol/block-pricing.js';
+import { orderTerms, perHourOfPrice } from '../../wire/block-pricing.js';
 
 /** What the new lease of a slot would be ordered at. */
 export interface SlotOrderTerms {

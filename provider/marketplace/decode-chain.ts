@@ -2,7 +2,7 @@
  * Contract return values → the client's types (enums named, addresses lowercased). Pure over the
  * decoded ethers Results, so the shapes are tested without a chain.
  */
-import { fromCompactText } from '../../devnet/protocol/compact-text.js';
+import { fromCompactText } from '../../wire/compact-text.js';
 import type {
   BidInfo,
   LeaseInfo,

@@ -5,7 +5,7 @@
  * can compare manifests without ever holding a secret.
  */
 import { createHash } from 'node:crypto';
-import type { Manifest, ManifestExpose, ManifestService } from '../../devnet/protocol/manifest.js';
+import type { Manifest, ManifestExpose, ManifestService } from '../../wire/manifest.js';
 import type { InstanceModel } from '../spec/model-types.js';
 import { canonicalJson } from '../spec/canonical-json.js';
 import { toEndpoints } from './encode-order.js';

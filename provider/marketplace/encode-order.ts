@@ -4,13 +4,9 @@
  * ReplicaCount is the slot's replicas, and the order terms (max price, blocks) of block-pricing.ts,
  * the same the plan's cost is counted from.
  */
-import { orderTerms } from '../../devnet/protocol/block-pricing.js';
-import { encodeOrderSpec } from '../../devnet/protocol/order-spec.js';
-import type {
-  SpecAttribute,
-  SpecEndpoint,
-  SpecResources,
-} from '../../devnet/protocol/order-spec.js';
+import { orderTerms } from '../../wire/block-pricing.js';
+import { encodeOrderSpec } from '../../wire/order-spec.js';
+import type { SpecAttribute, SpecEndpoint, SpecResources } from '../../wire/order-spec.js';
 import type { InstanceModel, PortModel, ResourcesModel } from '../spec/model-types.js';
 import type { ResolvedNetwork } from '../network/network-types.js';
 import type { OrderDetails } from './marketplace-types.js';

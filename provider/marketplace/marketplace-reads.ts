@@ -1,7 +1,7 @@
 /** The batched chain reads of the marketplace client (Multicall3 for every per-id read). */
 import type { Interface } from 'ethers';
 import type { CountingProvider } from './counting-provider.js';
-import { marketplaceInterfaces } from './contract-interfaces.js';
+import { marketplaceInterfaces } from '../../wire/contract-interfaces.js';
 import {
   toBidInfo,
   toLeaseInfo,

@@ -48,7 +48,7 @@ export interface OrderInfo {
   /** Lowercase. */
   readonly creator: string;
   readonly state: OrderStateName;
-  /** The compact order spec string (devnet/protocol decodeOrderSpec reads it). */
+  /** The compact order spec string (wire/order-spec decodeOrderSpec reads it). */
   readonly spec: string;
   readonly version: number;
   readonly mode: 'fizz' | 'provider';

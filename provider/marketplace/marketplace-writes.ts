@@ -3,7 +3,7 @@ import { Contract, keccak256 } from 'ethers';
 import type { ContractTransaction, NonceManager, TransactionReceipt } from 'ethers';
 import { formatTokenAmount } from '../../common/units/format-token-amount.js';
 import type { ResolvedNetwork } from '../network/network-types.js';
-import { marketplaceInterfaces } from './contract-interfaces.js';
+import { marketplaceInterfaces } from '../../wire/contract-interfaces.js';
 import type { CountingProvider } from './counting-provider.js';
 import { findToken } from './find-token.js';
 import { MarketplaceError } from './marketplace-error.js';

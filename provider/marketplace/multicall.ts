@@ -4,7 +4,7 @@
  * zero-copy views into each response's bytes, for {@link decodeAbi} to read without hex strings.
  */
 import type { JsonRpcProvider } from 'ethers';
-import { marketplaceInterfaces } from './contract-interfaces.js';
+import { marketplaceInterfaces } from '../../wire/contract-interfaces.js';
 
 /** One read: the target contract and its ABI-encoded calldata. */
 export interface ReadCall {

@@ -5,7 +5,7 @@
  * redacted in case it carries credentials.
  */
 import { redact } from '../../cli/diag/index.js';
-import { marketplaceInterfaces } from './contract-interfaces.js';
+import { marketplaceInterfaces } from '../../wire/contract-interfaces.js';
 import { MarketplaceError } from './marketplace-error.js';
 
 /** Node's codes for a connection that broke or timed out: the same request may succeed again. */

@@ -3,7 +3,7 @@
  * still pending or unknown to the node, and the orders a wallet created in a block range — how
  * refresh resolves an apply that crashed between signing `createOrder` and recording its order id.
  */
-import { marketplaceInterfaces } from './contract-interfaces.js';
+import { marketplaceInterfaces } from '../../wire/contract-interfaces.js';
 import type { CountingProvider } from './counting-provider.js';
 import type { ResolvedNetwork } from '../network/network-types.js';
 

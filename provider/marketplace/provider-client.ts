@@ -5,8 +5,8 @@
  * provider is a value the caller decides about (refresh marks the lease unknown).
  */
 import { Agent, request } from 'node:https';
-import { createAuthToken } from '../../devnet/protocol/auth-token.js';
-import type { MessageSigner } from '../../devnet/protocol/auth-token.js';
+import { createAuthToken } from '../../wire/auth-token.js';
+import type { MessageSigner } from '../../wire/auth-token.js';
 import { createAuthTokenCache } from './auth-token-cache.js';
 import type { ProviderClient, ProviderEndpoint, ProviderResult } from './marketplace-types.js';
 import { isCertificateMismatch, pinnedTls } from './provider-tls.js';

@@ -5,10 +5,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { LeaseholdError, redact, registerSecret } from '../../cli/diag/index.js';
-import { ensureDevnet } from '../../devnet/ensure-devnet.js';
 import { BLOCK_TIME_SAMPLES, decideBlockTime } from './decide-block-time.js';
 import type { DecideBlockTimeResult } from './decide-block-time.js';
-import type { ResolvedNetwork } from './network-types.js';
+import type { LocalDevnet, ResolvedNetwork } from './network-types.js';
 import { parseAddressBook } from './parse-address-book.js';
 import { readRecentBlocks } from './read-recent-blocks.js';
 import { fromBook, resolveNetwork } from './resolve-network.js';
@@ -18,6 +17,8 @@ import type { NetworkChoice, ResolveNetworkInput } from './resolve-network.js';
 export interface LoadNetworkInput extends ResolveNetworkInput {
   /** Progress lines ("Starting the local devnet…"). */
   readonly log: (line: string) => void;
+  /** Finds or starts the devnet for the `local` network; without it, `local` cannot be used. */
+  readonly localDevnet?: LocalDevnet | undefined;
 }
 
 type CustomChoice = Extract<NetworkChoice, { kind: 'custom' }>;
@@ -30,7 +31,8 @@ export async function loadNetwork(input: LoadNetworkInput): Promise<ResolvedNetw
   if (choice.kind === 'ready') return choice.network;
   if (choice.kind === 'local') {
     const home = input.env['LEASEHOLD_HOME'];
-    const info = await ensureDevnet({
+    if (input.localDevnet === undefined) throw noLocalDevnet();
+    const info = await input.localDevnet({
       ...(home === undefined || home === '' ? {} : { home }),
       log: input.log,
     });
@@ -56,6 +58,16 @@ export async function loadNetwork(input: LoadNetworkInput): Promise<ResolvedNetw
     secondsPerBlock: blockTime.ms / 1000,
     blockTimeSource: blockTime.source,
     book: parsed.book,
+  });
+}
+
+function noLocalDevnet(): LeaseholdError {
+  return new LeaseholdError({
+    code: 'network/local-unavailable',
+    summary: 'The local devnet is not available here',
+    detail:
+      'The `local` network needs the embedded devnet, and this caller of the provider did not supply it.',
+    hint: 'Run through the `leasehold` CLI or library (they supply it), or pass `localDevnet` to createProvider().',
   });
 }
 

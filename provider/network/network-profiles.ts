@@ -2,7 +2,7 @@
  * The built-in public networks (reference §1.2: the v2 testnet and the current mainnet, both on
  * Base). `local` is not here: its RPC and address book come from the running devnet.
  */
-import type { AddressBook } from '../../devnet/chain/address-book.js';
+import type { AddressBook } from '../../wire/address-book.js';
 
 /** Canonical Multicall3 (same address on every EVM chain); the public books do not list it. */
 export const CANONICAL_MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11';

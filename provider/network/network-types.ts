@@ -3,7 +3,7 @@
  * downstream of resolution never branches on the name (DESIGN §1): it is for messages and state.
  */
 import type { BlockTimeSource } from '../../cli/plan/plan-types.js';
-import type { AddressBook } from '../../devnet/chain/address-book.js';
+import type { AddressBook } from '../../wire/address-book.js';
 
 /** A payment token of a network. */
 export interface NetworkToken {
@@ -37,3 +37,20 @@ export interface ResolvedNetwork {
    */
   readonly devWallet: boolean;
 }
+
+/** What the local devnet tells a client about itself (the devnet's `DevnetInfo`, narrowed). */
+export interface LocalDevnetInfo {
+  readonly rpcUrl: string;
+  /** Seconds per block; null = automine. */
+  readonly blockTime: number | null;
+  readonly addressBook: AddressBook;
+}
+
+/**
+ * Finds the running local devnet, starting it when none runs. The core injects it (cli/providers.ts
+ * loads devnet/ lazily), so provider/ never imports devnet/.
+ */
+export type LocalDevnet = (opts: {
+  readonly home?: string | undefined;
+  readonly log: (line: string) => void;
+}) => Promise<LocalDevnetInfo>;

@@ -1,7 +1,7 @@
 import { isRecord } from '../../common/index.js';
 import { LeaseholdError } from '../../cli/diag/index.js';
-import { BOOK_CONTRACTS } from '../../devnet/chain/address-book.js';
-import type { AddressBook } from '../../devnet/chain/address-book.js';
+import { BOOK_CONTRACTS } from '../../wire/address-book.js';
+import type { AddressBook } from '../../wire/address-book.js';
 import { parseBlockTime } from '../../common/units/index.js';
 import { CANONICAL_MULTICALL3 } from './network-profiles.js';
 

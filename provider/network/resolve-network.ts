@@ -7,7 +7,7 @@
  */
 import { LeaseholdError } from '../../cli/diag/index.js';
 import type { BlockTimeSource } from '../../cli/plan/plan-types.js';
-import type { AddressBook } from '../../devnet/chain/address-book.js';
+import type { AddressBook } from '../../wire/address-book.js';
 import type { ResolvedNetwork } from './network-types.js';
 import { KNOWN_NETWORKS, NETWORK_PROFILES } from './network-profiles.js';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { decodeOrderSpec } from '../../devnet/protocol/order-spec.js';
+import { decodeOrderSpec } from '../../wire/order-spec.js';
 import type { LeaseInfo, OrderInfo, ProviderInfo } from '../marketplace/marketplace-types.js';
 import { decodeStackTag } from '../marketplace/stack-tag.js';
 import type { ChainLease } from './chain-lease.js';

@@ -15,7 +15,7 @@ import type { JournalEntry, StackState } from '../../cli/state/state-types.js';
 import type { CreatedOrderLog } from '../marketplace/order-logs.js';
 import type { Marketplace } from '../marketplace/marketplace-types.js';
 import { decodeStackTag } from '../marketplace/stack-tag.js';
-import { decodeOrderSpec } from '../../devnet/protocol/order-spec.js';
+import { decodeOrderSpec } from '../../wire/order-spec.js';
 import { formatDuration } from '../../common/units/format-duration.js';
 import { slotAddress } from '../resources/instance/slot-address.js';
 import { awaitJournalTxs } from './await-journal-txs.js';

@@ -24,15 +24,27 @@ import { escrowBalances } from './escrow-operations.js';
 import { resolveSessionSigner } from './resolve-session-signer.js';
 import type { SessionSigner } from './resolve-session-signer.js';
 import type { Marketplace, ProviderClient } from '../marketplace/marketplace-types.js';
-import type { ResolvedNetwork } from '../network/network-types.js';
+import type { LocalDevnet, ResolvedNetwork } from '../network/network-types.js';
 
 /** Connects to a network with a wallet as `req.signer` asks; throws LeaseholdError on failure. */
-export async function connectSession(req: ConnectRequest): Promise<ProviderSession> {
-  return buildSession(await connectParts(req), req.log);
+export async function connectSession(
+  req: ConnectRequest,
+  deps: SessionDeps = {},
+): Promise<ProviderSession> {
+  return buildSession(await connectParts(req, deps), req.log);
+}
+
+/** What the core injects into a connection. */
+export interface SessionDeps {
+  /** Finds or starts the devnet for the `local` network. */
+  readonly localDevnet?: LocalDevnet | undefined;
 }
 
 /** The network, signer, chain client and provider client of a connection. */
-export async function connectParts(req: ConnectRequest): Promise<SessionParts> {
+export async function connectParts(
+  req: ConnectRequest,
+  deps: SessionDeps = {},
+): Promise<SessionParts> {
   const declared: NetworkDeclaration | undefined =
     typeof req.network === 'string' ? undefined : req.network;
   const choice = {
@@ -57,7 +69,7 @@ export async function connectParts(req: ConnectRequest): Promise<SessionParts> {
     env: req.env,
     promptPassword: req.promptPassword,
   });
-  const network = await loadNetwork({ ...choice, log: req.log });
+  const network = await loadNetwork({ ...choice, log: req.log, localDevnet: deps.localDevnet });
   const wallet = signer.wallet;
   const marketplace = await createMarketplace({
     network,

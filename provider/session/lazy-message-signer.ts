@@ -1,4 +1,4 @@
-import type { MessageSigner } from '../../devnet/protocol/auth-token.js';
+import type { MessageSigner } from '../../wire/auth-token.js';
 
 /**
  * A message signer that obtains its wallet on first use: a session that needs only the address

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import type { HDNodeWallet, Wallet } from 'ethers';
 import type { LeaseholdError } from '../../cli/diag/index.js';
 import type { SignerNeed } from '../../cli/provider-api.js';
-import type { MessageSigner } from '../../devnet/protocol/auth-token.js';
+import type { MessageSigner } from '../../wire/auth-token.js';
 import { keystoreAddress } from '../wallet/keystore.js';
 import { loadSigner } from '../wallet/load-signer.js';
 import { resolveSigner } from '../wallet/resolve-signer.js';

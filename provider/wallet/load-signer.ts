@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { Wallet } from 'ethers';
 import type { HDNodeWallet } from 'ethers';
-import { DEV_WALLET } from '../../devnet/chain/dev-accounts.js';
+import { DEV_WALLET } from '../../wire/dev-accounts.js';
 import { openKeystore, walletFromKey } from './keystore.js';
 import type { PasswordSource } from './keystore.js';
 import { resolveSigner } from './resolve-signer.js';

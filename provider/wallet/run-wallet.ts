@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { Wallet } from 'ethers';
 import { LeaseholdError } from '../../cli/diag/index.js';
 import type { WalletRequest, WalletResponse } from '../../cli/provider-api.js';
-import { DEV_WALLET } from '../../devnet/chain/dev-accounts.js';
+import { DEV_WALLET } from '../../wire/dev-accounts.js';
 import { resolveNetwork } from '../network/resolve-network.js';
 import { keystoreAddress, keystorePassword, walletFromKey, writeKeystore } from './keystore.js';
 import { keystorePath, resolveSigner } from './resolve-signer.js';

@@ -145,5 +145,5 @@ describe('leasehold wallet and escrow (built CLI)', () => {
   });
 });
 
-// anvil's account 0: a public test key (devnet/chain/dev-accounts.ts), never a secret.
+// anvil's account 0: a public test key (wire/dev-accounts.ts), never a secret.
 const DEV_KEY = '0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80';

@@ -1,4 +1,4 @@
-// An independent oracle for block pricing, written apart from devnet/protocol/block-pricing.ts and
+// An independent oracle for block pricing, written apart from wire/block-pricing.ts and
 // sharing nothing with it: exact rational numbers (bigint numerator over a positive bigint
 // denominator), the rules stated as the contracts and the docs state them, and rounding done only
 // where a rule says so. Tests compare the code against it; never import code under test here.

@@ -4,6 +4,7 @@ import { hasErrors } from '../../diag/index.js';
 import { loadDevnet } from '../../devnet.js';
 import { parseDurationFlag } from '../../flags-duration.js';
 import { stackFlags, stateFlags } from '../../flags.js';
+import { selectLoadTargets } from '../../engine/select-load-targets.js';
 import { openStateBackend } from '../../state/index.js';
 import type { LoadReport } from '../../../devnet/index.js';
 
@@ -55,7 +56,7 @@ export default class DevnetLoad extends LeaseholdCommand {
       cwd: process.cwd(),
     });
     const devnet = await loadDevnet();
-    const targets = devnet.selectLoadTargets(await backend.read(), args.address);
+    const targets = selectLoadTargets(await backend.read(), args.address);
     const opts = {
       address: args.address,
       endpoints: targets.endpoints,

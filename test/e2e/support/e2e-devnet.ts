@@ -4,7 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import type { ResultPromise } from 'execa';
-import type { AddressBook } from '../../../devnet/chain/address-book.js';
+import type { AddressBook } from '../../../wire/address-book.js';
 
 /** The repository root (the built CLI is `bin/run.js` there; `npm run build` first). */
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../../..');

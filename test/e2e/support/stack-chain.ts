@@ -1,6 +1,6 @@
 import { JsonRpcProvider } from 'ethers';
 import { connectContracts } from '../../../devnet/chain/connect-contracts.js';
-import { decodeOrderSpec } from '../../../devnet/protocol/order-spec.js';
+import { decodeOrderSpec } from '../../../wire/order-spec.js';
 import { decodeStackTag } from '../../../provider/marketplace/stack-tag.js';
 import type { DevnetUp } from './e2e-devnet.js';
 

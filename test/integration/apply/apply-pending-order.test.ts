@@ -13,7 +13,7 @@ import { execa } from 'execa';
 import type { JournalEntry, StackState } from '../../../cli/state/state-types.js';
 import { connectContracts } from '../../../devnet/chain/connect-contracts.js';
 import { ensureDevnet } from '../../../devnet/ensure-devnet.js';
-import { decodeOrderSpec } from '../../../devnet/protocol/order-spec.js';
+import { decodeOrderSpec } from '../../../wire/order-spec.js';
 import type { DevnetInfo } from '../../../devnet/supervisor/devnet-info.js';
 import { stopDevnet } from '../../../devnet/supervisor/stop-devnet.js';
 import { encodeOrder } from '../../../provider/marketplace/encode-order.js';

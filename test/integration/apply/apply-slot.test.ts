@@ -52,7 +52,7 @@ beforeAll(async () => {
   });
   chain = await connectChain(info);
   await deposit(chain, 'USDT', 1_000_000_000n);
-  session = await createProvider().connect({
+  session = await createProvider({ localDevnet: ensureDevnet }).connect({
     network: 'local',
     signer: 'sign',
     cwd: dir,

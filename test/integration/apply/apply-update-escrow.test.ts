@@ -55,7 +55,7 @@ const webLease = async () => {
 const usdt = (): string => chain.network.tokens.find((t) => t.symbol === 'USDT')?.address ?? '';
 
 const connect = (): Promise<ProviderSession> =>
-  createProvider().connect({
+  createProvider({ localDevnet: ensureDevnet }).connect({
     network: 'local',
     signer: 'sign',
     cwd: dir,

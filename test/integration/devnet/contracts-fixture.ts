@@ -8,9 +8,9 @@ import type {
   TransactionReceipt,
   Contract,
 } from 'ethers';
-import type { AddressBook } from '../../../devnet/chain/address-book.js';
-import { loadArtifact } from '../../../devnet/chain/artifacts.js';
-import type { ContractName } from '../../../devnet/chain/artifacts.js';
+import type { AddressBook } from '../../../wire/address-book.js';
+import { loadArtifact } from '../../../wire/artifacts.js';
+import type { ContractName } from '../../../wire/artifacts.js';
 import { connectContracts } from '../../../devnet/chain/connect-contracts.js';
 import type { ConnectedContracts } from '../../../devnet/chain/connect-contracts.js';
 import { deployContracts } from '../../../devnet/chain/deploy-contracts.js';
@@ -20,7 +20,7 @@ import {
   DEV_WALLET,
   MATCHER,
   providerAccount,
-} from '../../../devnet/chain/dev-accounts.js';
+} from '../../../wire/dev-accounts.js';
 import { startAnvil } from '../../../devnet/chain/start-anvil.js';
 import type { AnvilHandle } from '../../../devnet/chain/start-anvil.js';
 

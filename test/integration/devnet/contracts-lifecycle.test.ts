@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ZeroAddress } from 'ethers';
 import { DEV_WALLET, DEV_WALLET_MINT } from '../../../devnet/chain/index.js';
-import { costOfBlocks } from '../../../devnet/protocol/block-pricing.js';
+import { costOfBlocks } from '../../../wire/block-pricing.js';
 import {
   createOrder,
   escrowOf,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { costOfBlocks } from '../../../devnet/protocol/block-pricing.js';
+import { costOfBlocks } from '../../../wire/block-pricing.js';
 import { ensureDevnet } from '../../../devnet/ensure-devnet.js';
 import { readUnmatchedReason } from '../../../devnet/supervisor/inject-fault.js';
 import { stopDevnet } from '../../../devnet/supervisor/stop-devnet.js';

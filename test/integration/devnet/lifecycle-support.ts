@@ -8,9 +8,9 @@ import { JsonRpcProvider, Wallet } from 'ethers';
 import type { ContractTransactionResponse, Log, TransactionReceipt } from 'ethers';
 import { connectContracts } from '../../../devnet/chain/connect-contracts.js';
 import type { ConnectedContracts } from '../../../devnet/chain/connect-contracts.js';
-import { DEV_WALLET } from '../../../devnet/chain/dev-accounts.js';
-import { encodeOrderSpec } from '../../../devnet/protocol/order-spec.js';
-import { createAuthToken } from '../../../devnet/protocol/auth-token.js';
+import { DEV_WALLET } from '../../../wire/dev-accounts.js';
+import { encodeOrderSpec } from '../../../wire/order-spec.js';
+import { createAuthToken } from '../../../wire/auth-token.js';
 import type { DevnetInfo } from '../../../devnet/supervisor/devnet-info.js';
 import { waitFor } from '../../support/wait-for.js';
 

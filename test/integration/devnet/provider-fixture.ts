@@ -8,19 +8,19 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JsonRpcProvider, Network, Wallet } from 'ethers';
 import type { ContractTransactionResponse, TransactionReceipt } from 'ethers';
-import type { AddressBook } from '../../../devnet/chain/address-book.js';
+import type { AddressBook } from '../../../wire/address-book.js';
 import { connectContracts } from '../../../devnet/chain/connect-contracts.js';
 import type { ConnectedContracts } from '../../../devnet/chain/connect-contracts.js';
 import { deployContracts } from '../../../devnet/chain/deploy-contracts.js';
-import { DEV_WALLET, MATCHER, providerAccount } from '../../../devnet/chain/dev-accounts.js';
+import { DEV_WALLET, MATCHER, providerAccount } from '../../../wire/dev-accounts.js';
 import { startAnvil } from '../../../devnet/chain/start-anvil.js';
 import type { AnvilHandle } from '../../../devnet/chain/start-anvil.js';
 import { loadProviderConfig } from '../../../devnet/config/load-provider-config.js';
 import type { ProviderConfig } from '../../../devnet/config/load-provider-config.js';
 import { startProviderDaemon } from '../../../devnet/provider-daemon/index.js';
 import type { ProviderDaemon } from '../../../devnet/provider-daemon/index.js';
-import { createAuthToken, encodeOrderSpec } from '../../../devnet/protocol/index.js';
-import type { OrderSpec } from '../../../devnet/protocol/index.js';
+import { createAuthToken, encodeOrderSpec } from '../../../wire/index.js';
+import type { OrderSpec } from '../../../wire/index.js';
 import { waitFor } from '../../support/wait-for.js';
 
 /** The chain, the tenant and the matcher. */

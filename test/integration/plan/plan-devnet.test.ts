@@ -117,13 +117,16 @@ beforeAll(async () => {
   });
   chain = await connectChain(info);
   // The real session edge (network, dev wallet, marketplace) over the resources/refresh/cost code.
-  session = await connectSession({
-    network: 'local',
-    signer: 'sign',
-    cwd: dir,
-    env: { ...process.env, LEASEHOLD_HOME: home },
-    log: () => undefined,
-  });
+  session = await connectSession(
+    {
+      network: 'local',
+      signer: 'sign',
+      cwd: dir,
+      env: { ...process.env, LEASEHOLD_HOME: home },
+      log: () => undefined,
+    },
+    { localDevnet: ensureDevnet },
+  );
   backend = createLocalBackend({ dir, stack: 'shop' });
   await deposit(chain, 'USDT', 1_000_000_000n);
 }, 180_000);

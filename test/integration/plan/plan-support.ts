@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Wallet } from 'ethers';
 import type { StackState } from '../../../cli/state/state-types.js';
-import { DEV_WALLET } from '../../../devnet/chain/dev-accounts.js';
+import { DEV_WALLET } from '../../../wire/dev-accounts.js';
 import type { DevnetInfo } from '../../../devnet/supervisor/devnet-info.js';
 import { createMarketplace } from '../../../provider/marketplace/create-marketplace.js';
 import { encodeManifest } from '../../../provider/marketplace/encode-manifest.js';

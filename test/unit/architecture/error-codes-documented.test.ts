@@ -18,7 +18,9 @@ function files(dir: string, ext: RegExp): string[] {
 const AREAS =
   'spec|model|cdk|convert|icl|state|plan|import|core|resources|marketplace|network|wallet|escrow|apply|health|scaling|autoscale|devnet|init|cli|internal|input';
 const CODE = new RegExp(`['\`"]((?:${AREAS})\\/[a-z0-9]+(?:-[a-z0-9]+)*)['\`"]`, 'g');
-const sources = ['cli', 'provider', 'devnet'].flatMap((d) => files(join(root, d), /\.ts$/));
+const sources = ['cli', 'provider', 'devnet', 'wire', 'common'].flatMap((d) =>
+  files(join(root, d), /\.ts$/),
+);
 const used = new Map<string, string>();
 for (const f of sources) {
   for (const m of readFileSync(f, 'utf8').matchAll(CODE)) used.set(m[1] ?? '', relative(root, f));

@@ -69,7 +69,8 @@ describe('import boundaries', () => {
 
   it('GIVEN the contract WHEN provider-api.ts is read THEN it only re-exports one file per concern, each small and types-only', () => {
     const barrel = readFileSync(join(root, 'cli/provider-api.ts'), 'utf8');
-    const declarations = barrel.match(/^export (?:interface|type \w|const|function|class) /gm) ?? [];
+    const declarations =
+      barrel.match(/^export (?:interface|type \w|const|function|class) /gm) ?? [];
     expect(declarations).toEqual([]);
     const parts = sourceFiles(join(root, 'cli/provider-api'));
     expect(parts.length).toBeGreaterThanOrEqual(5);
@@ -97,6 +98,37 @@ describe('import boundaries', () => {
     const offenders = sourceFiles(join(root, 'common')).filter((f) =>
       importsOf(f).some(
         (s) => !(s.startsWith('node:') || (s.startsWith('.') && resolvesInto(f, s, 'common'))),
+      ),
+    );
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  // The two sides of the wire (the client in provider/, the local marketplace in devnet/) share
+  // wire/ and nothing else: the client runs against mainnet without the devnet, and the devnet is
+  // a marketplace, not a user of the core.
+  it('GIVEN the provider WHEN its imports are read THEN none reaches devnet/', () => {
+    const offenders = sourceFiles(join(root, 'provider')).filter((f) =>
+      importsOf(f).some((s) => resolvesInto(f, s, 'devnet')),
+    );
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  it('GIVEN the devnet WHEN its imports are read THEN none reaches cli/ or provider/', () => {
+    const offenders = sourceFiles(join(root, 'devnet')).filter((f) =>
+      importsOf(f).some((s) => resolvesInto(f, s, 'cli') || resolvesInto(f, s, 'provider')),
+    );
+    expect(offenders.map((f) => relative(root, f))).toEqual([]);
+  });
+
+  it('GIVEN wire/ WHEN its imports are read THEN it uses only common/, itself, node built-ins and ethers', () => {
+    const offenders = sourceFiles(join(root, 'wire')).filter((f) =>
+      importsOf(f).some(
+        (s) =>
+          !(
+            s.startsWith('node:') ||
+            s === 'ethers' ||
+            (s.startsWith('.') && (resolvesInto(f, s, 'wire') || resolvesInto(f, s, 'common')))
+          ),
       ),
     );
     expect(offenders.map((f) => relative(root, f))).toEqual([]);

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { CONTRACT_NAMES } from '../../../../devnet/chain/artifacts.js';
-import { packageRoot } from '../../../../devnet/chain/package-root.js';
+import { CONTRACT_NAMES } from '../../../../wire/artifacts.js';
+import { packageRoot } from '../../../../common/package-root.js';
 
 // scripts/compile-contracts.mjs as the build runs it: the second run with unchanged sources is a no-op.
 const root = packageRoot();

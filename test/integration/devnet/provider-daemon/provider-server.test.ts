@@ -12,7 +12,7 @@ import { LeaseRegistry } from '../../../../devnet/provider-daemon/lease-registry
 import type { ProviderBackend } from '../../../../devnet/provider-daemon/provider-backend.js';
 import { startProviderServer } from '../../../../devnet/provider-daemon/provider-server.js';
 import type { ProviderServer } from '../../../../devnet/provider-daemon/provider-server.js';
-import { createAuthToken, decodeOrderSpec } from '../../../../devnet/protocol/index.js';
+import { createAuthToken, decodeOrderSpec } from '../../../../wire/index.js';
 import type { ProviderConfig } from '../../../../devnet/config/load-provider-config.js';
 import { waitFor } from '../../../support/wait-for.js';
 

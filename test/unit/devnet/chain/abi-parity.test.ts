@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { Interface } from 'ethers';
-import { loadArtifact } from '../../../../devnet/chain/artifacts.js';
-import type { ContractName } from '../../../../devnet/chain/artifacts.js';
+import { loadArtifact } from '../../../../wire/artifacts.js';
+import type { ContractName } from '../../../../wire/artifacts.js';
 
 // Values copied from reference/spheron-protocol.md §9 (mainnet/v2): a client built on our ABI must
 // produce the same selectors and match the same logs as one built on Spheron's.

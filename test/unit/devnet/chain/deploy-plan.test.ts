@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { CONTRACT_NAMES, loadArtifact } from '../../../../devnet/chain/artifacts.js';
-import { BOOK_CONTRACTS } from '../../../../devnet/chain/address-book.js';
+import { CONTRACT_NAMES, loadArtifact } from '../../../../wire/artifacts.js';
+import { BOOK_CONTRACTS } from '../../../../wire/address-book.js';
 import { DEVNET_TOKENS, planDeployment } from '../../../../devnet/chain/deploy-plan.js';
-import { packageRoot } from '../../../../devnet/chain/package-root.js';
+import { packageRoot } from '../../../../common/package-root.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 

@@ -6,7 +6,7 @@ import {
 } from '../../../../devnet/provider-daemon/authorize-request.js';
 import type { ProviderBackend } from '../../../../devnet/provider-daemon/provider-backend.js';
 import { FaultBoard } from '../../../../devnet/provider-daemon/fault-board.js';
-import { createAuthToken } from '../../../../devnet/protocol/auth-token.js';
+import { createAuthToken } from '../../../../wire/auth-token.js';
 
 const tenant = Wallet.createRandom();
 const T0 = 1_700_000_000;

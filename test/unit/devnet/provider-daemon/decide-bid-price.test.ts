@@ -3,7 +3,7 @@ import {
   bidPricePerBlock,
   decideBidPrice,
 } from '../../../../devnet/provider-daemon/decide-bid-price.js';
-import type { OrderSpec } from '../../../../devnet/protocol/index.js';
+import type { OrderSpec } from '../../../../wire/index.js';
 
 const GiB = 2 ** 30;
 const spec = (cpuMillis: number, memoryBytes: number, gpuUnits = 0, count = 1): OrderSpec => ({

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import type { ProviderConfig } from '../../../../devnet/config/load-provider-config.js';
 import { decideCanServe, NO_USAGE } from '../../../../devnet/provider-daemon/decide-can-serve.js';
 import type { OrderView } from '../../../../devnet/provider-daemon/decide-can-serve.js';
-import type { OrderSpec, SpecService } from '../../../../devnet/protocol/index.js';
+import type { OrderSpec, SpecService } from '../../../../wire/index.js';
 
 const ME = '0x90F79bf6EB2c4f870365E785982E1f101E93b906';
 const config: ProviderConfig = {

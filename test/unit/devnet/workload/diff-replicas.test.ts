@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { diffReplicas, replicaTemplate } from '../../../../devnet/workload/index.js';
-import type { ManifestService } from '../../../../devnet/protocol/manifest.js';
+import type { ManifestService } from '../../../../wire/manifest.js';
 
 const service = (o: Partial<ManifestService> = {}): ManifestService => ({
   name: 'web',

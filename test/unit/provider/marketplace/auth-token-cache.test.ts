@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Wallet } from 'ethers';
-import { createAuthToken, verifyAuthToken } from '../../../../devnet/protocol/auth-token.js';
+import { createAuthToken, verifyAuthToken } from '../../../../wire/auth-token.js';
 import {
   createAuthTokenCache,
   isTokenReusable,

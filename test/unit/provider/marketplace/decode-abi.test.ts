@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { AbiCoder, ParamType, Result } from 'ethers';
 import fc from 'fast-check';
 import { decodeAbi } from '../../../../provider/marketplace/decode-abi.js';
-import { marketplaceInterfaces } from '../../../../provider/marketplace/contract-interfaces.js';
+import { marketplaceInterfaces } from '../../../../wire/contract-interfaces.js';
 
 const coder = AbiCoder.defaultAbiCoder();
 const bytesOf = (hex: string): Buffer => Buffer.from(hex.slice(2), 'hex');

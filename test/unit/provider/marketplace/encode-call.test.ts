@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import { marketplaceInterfaces } from '../../../../provider/marketplace/contract-interfaces.js';
+import { marketplaceInterfaces } from '../../../../wire/contract-interfaces.js';
 import { encodeCall } from '../../../../provider/marketplace/encode-call.js';
 
 const i = marketplaceInterfaces();

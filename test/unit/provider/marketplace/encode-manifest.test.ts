@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { parseManifest } from '../../../../devnet/protocol/manifest.js';
+import { parseManifest } from '../../../../wire/manifest.js';
 import { encodeManifest } from '../../../../provider/marketplace/encode-manifest.js';
 import { webInstance } from './instance-fixture.js';
 

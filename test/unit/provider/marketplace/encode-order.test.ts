@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { decodeOrderSpec } from '../../../../devnet/protocol/order-spec.js';
+import { decodeOrderSpec } from '../../../../wire/order-spec.js';
 import { encodeOrder } from '../../../../provider/marketplace/encode-order.js';
 import { decodeStackTag } from '../../../../provider/marketplace/stack-tag.js';
 import { baseLike, webInstance } from './instance-fixture.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { marketplaceInterfaces } from '../../../../provider/marketplace/contract-interfaces.js';
+import { marketplaceInterfaces } from '../../../../wire/contract-interfaces.js';
 import {
   decodeRevert,
   isTransientRpcError,

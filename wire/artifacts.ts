@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { InterfaceAbi } from 'ethers';
-import { LeaseholdError } from '../../cli/diag/index.js';
-import { packageRoot } from './package-root.js';
+import { LeaseholdError } from '../common/diag/index.js';
+import { packageRoot } from '../common/package-root.js';
 
 /** Every contract the devnet deploys; each has `artifacts/contracts/<name>.json`. */
 export const CONTRACT_NAMES = [

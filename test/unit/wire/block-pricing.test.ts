@@ -10,7 +10,7 @@ import {
   orderTerms,
   perHourOfPrice,
   unspentLock,
-} from '../../../../devnet/protocol/block-pricing.js';
+} from '../../../wire/block-pricing.js';
 import {
   QUARTER_SECOND_BLOCK_TIMES,
   blocksNeeded,
@@ -23,7 +23,7 @@ import {
   hourlyCost,
   mul,
   rat,
-} from '../../../support/price-oracle.js';
+} from '../../support/price-oracle.js';
 
 // Every conversion checked against the exact rational oracle of test/support/price-oracle.ts, for
 // every block time a network can take from 0.25 s to 30 s and every token decimals 0..18.

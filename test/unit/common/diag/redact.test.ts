@@ -8,7 +8,7 @@ import {
   registerEnvSecrets,
   registerSecret,
   SENSITIVE_MASK,
-} from '../../../../cli/diag/index.js';
+} from '../../../../common/diag/index.js';
 
 const KEY_HEX = '4c0883a69102937d6231471b5dbb6204fe5129617082792ae468d01a3f362318';
 const TX_HASH = '0x' + '9f'.repeat(32);

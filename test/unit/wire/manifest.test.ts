@@ -5,8 +5,8 @@ import {
   envKeys,
   envValue,
   parseManifest,
-} from '../../../../devnet/protocol/index.js';
-import type { Manifest } from '../../../../devnet/protocol/index.js';
+} from '../../../wire/index.js';
+import type { Manifest } from '../../../wire/index.js';
 
 const service = (over: Record<string, unknown> = {}): Record<string, unknown> => ({
   name: 'web',

@@ -2,8 +2,8 @@
  * A provider accepts a manifest only for what the order paid for: every service must be in the
  * order, and no replica may ask for more CPU, memory, storage or GPU than the order declared.
  */
-import { errorDiag } from '../../cli/diag/index.js';
-import type { Diagnostic, Diagnostics } from '../../cli/diag/index.js';
+import { errorDiag } from '../common/diag/index.js';
+import type { Diagnostic, Diagnostics } from '../common/diag/index.js';
 import type { Manifest, ManifestService } from './manifest.js';
 import type { OrderSpec, SpecService } from './order-spec.js';
 

@@ -1,7 +1,7 @@
-import { errorDiag } from '../../cli/diag/index.js';
-import type { Diagnostics } from '../../cli/diag/index.js';
-import { parseStateAddress } from '../../cli/state/state-address.js';
-import type { StackState } from '../../cli/state/state-types.js';
+import { errorDiag } from '../diag/index.js';
+import type { Diagnostics } from '../diag/index.js';
+import { parseStateAddress } from '../state/state-address.js';
+import type { StackState } from '../state/state-types.js';
 
 /** The endpoints `devnet load` spreads requests over, or why there are none. */
 export interface LoadTargets {

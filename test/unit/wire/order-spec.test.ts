@@ -1,11 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import fc from 'fast-check';
-import {
-  decodeOrderSpec,
-  encodeOrderSpec,
-  placementValues,
-} from '../../../../devnet/protocol/index.js';
-import type { OrderSpec } from '../../../../devnet/protocol/index.js';
+import { decodeOrderSpec, encodeOrderSpec, placementValues } from '../../../wire/index.js';
+import type { OrderSpec } from '../../../wire/index.js';
 
 // Reference §3.2: the SDK's README example, byte for byte.
 const REFERENCE =

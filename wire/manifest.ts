@@ -2,9 +2,9 @@
  * The provider manifest: Akash v2beta2 JSON, an array of one group (reference §3.2). It carries the
  * image, env and credentials, so it goes only to the matched provider and never on chain.
  */
-import { isRecord } from '../../common/index.js';
-import { errorDiag } from '../../cli/diag/index.js';
-import type { Diagnostic, Diagnostics } from '../../cli/diag/index.js';
+import { isRecord } from '../common/index.js';
+import { errorDiag } from '../common/diag/index.js';
+import type { Diagnostic, Diagnostics } from '../common/diag/index.js';
 
 /** A `{val}` quantity, as Akash writes resource units. */
 export interface ManifestQuantity {

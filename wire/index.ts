@@ -1,7 +1,8 @@
-// devnet/protocol: the wire formats shared by tenants and devnet providers — the compressed order
-// spec, the Akash v2beta2 manifest, the Auth-Spheron token and the per-hour ↔ per-block price
-// arithmetic. Pure codecs: no I/O, no chain, and nothing from the provider daemon or the workload
-// stand-ins.
+// wire/: the one home of what both sides of the wire share, used by the client (provider/) and the
+// devnet alike: the compressed order spec, the Akash-style manifest, the Auth-Spheron token, the
+// per-hour ↔ per-block price arithmetic, lease status shapes, the address book, the devnet's public
+// accounts, and the contract ABIs (artifacts.ts, contract-interfaces.ts; import those directly: they
+// load ethers). wire/ imports only common/, node built-ins and ethers.
 export { fromCompactText, isCompactScalar, toCompactText } from './compact-text.js';
 export type { CompactValue } from './compact-text.js';
 export { decodeOrderSpec, encodeOrderSpec, placementValues } from './order-spec.js';

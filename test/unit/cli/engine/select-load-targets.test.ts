@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { selectLoadTargets } from '../../../../devnet/load/select-load-targets.js';
+import { selectLoadTargets } from '../../../../cli/engine/select-load-targets.js';
 import type { LeaseRecord, StackState } from '../../../../cli/state/state-types.js';
 
 const lease = (key: string, endpoints: string[]): LeaseRecord => ({

@@ -1,10 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
 import { Wallet } from 'ethers';
-import {
-  authMessage,
-  createAuthToken,
-  verifyAuthToken,
-} from '../../../../devnet/protocol/index.js';
+import { authMessage, createAuthToken, verifyAuthToken } from '../../../wire/index.js';
 
 // Anvil's first default account: a public test key.
 const wallet = new Wallet('0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80');

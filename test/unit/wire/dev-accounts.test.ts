@@ -8,7 +8,7 @@ import {
   MATCHER,
   PROVIDER_ACCOUNTS,
   providerAccount,
-} from '../../../../devnet/chain/dev-accounts.js';
+} from '../../../wire/dev-accounts.js';
 
 describe('dev accounts', () => {
   it('GIVEN the anvil mnemonic WHEN accounts 0–9 are derived THEN each listed key and address matches', () => {

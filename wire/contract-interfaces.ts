@@ -4,7 +4,7 @@
  */
 import { Interface } from 'ethers';
 import type { InterfaceAbi } from 'ethers';
-import { loadArtifact } from '../../devnet/chain/artifacts.js';
+import { loadArtifact } from './artifacts.js';
 
 /** The interfaces the client encodes and decodes with. */
 export interface MarketplaceInterfaces {
