@@ -143,11 +143,9 @@ export async function applyPlan(input: ApplyPlanInput): Promise<ApplyPlanResult>
     outcome(t.change, results.get(t.id) ?? 'not-started', perTask.get(t.id) ?? []),
   );
   // After a failed write these still run, in memory only, so the unsaved state is complete.
-  const keepGoing = (err: unknown): void => {
-    if (writer.writeFailure === null) throw err;
-  };
-  await commitResources(input, writer, tasks, outcomes).catch(keepGoing);
-  await writer.mutate((s) => setOutputs(s, resolveOutputs(input.model, s))).catch(keepGoing);
+  const outputs = (s: StackState): StackState => setOutputs(s, resolveOutputs(input.model, s));
+  await commitResources(input, writer, tasks, outcomes);
+  await writer.mutate(outputs).catch((err: unknown) => keepGoing(writer, err));
   const unsaved = writer.unsaved;
   return {
     state: writer.state,
@@ -264,4 +262,9 @@ async function commitResources(
         if (writer.writeFailure === null) throw err;
       });
   }
+}
+
+/** After a failed write, mutations go on in memory (the unsaved state); any other error throws. */
+function keepGoing(writer: StateWriter, err: unknown): void {
+  if (writer.writeFailure === null) throw err;
 }

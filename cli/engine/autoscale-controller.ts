@@ -141,19 +141,7 @@ async function cycles(
       diagnostics = res.diagnostics;
       sayUnapplied(req, episode, res.unapplied);
       res.events.forEach((e) => req.onEvent(e));
-      for (const e of res.events.filter((x) => x.action !== 'none'))
-        await logActivity({
-          backend: stack.backend,
-          env: req.env,
-          now: now(),
-          entry: {
-            stack: stack.model.stack,
-            command: 'autoscale',
-            summary: `${e.action} ${e.resource}: ${e.current} → ${e.desired}${e.outcome === undefined ? '' : ` (${e.outcome})`}${e.blockedBy === null ? '' : `, held by ${e.blockedBy}`}`,
-            resources: [e.resource],
-            txHashes: [],
-          },
-        });
+      await logDecisions(stack, res.events, req.env, now());
     } catch (err) {
       // A long-running controller survives a bad cycle (RPC down, provider gone); --once reports it.
       if (req.once || !(err instanceof Error)) throw err;
@@ -166,6 +154,28 @@ async function cycles(
     if (!(await sleep(Math.max(0, req.intervalMs - (Date.now() - started)), req.stop))) break;
   }
   return { stack: stack.model.stack, cycles: count, events, diagnostics, lost: false };
+}
+
+/** Each decision that acts (scale, replace, alert) goes to the activity log. */
+async function logDecisions(
+  stack: OpenStack,
+  events: readonly AutoscaleDecisionEvent[],
+  env: Readonly<Record<string, string | undefined>>,
+  now: Date,
+): Promise<void> {
+  for (const e of events.filter((x) => x.action !== 'none')) {
+    const outcome = e.outcome === undefined ? '' : ` (${e.outcome})`;
+    const held = e.blockedBy === null ? '' : `, held by ${e.blockedBy}`;
+    const summary = `${e.action} ${e.resource}: ${e.current} → ${e.desired}${outcome}${held}`;
+    const entry = {
+      stack: stack.model.stack,
+      command: 'autoscale',
+      summary,
+      resources: [e.resource],
+      txHashes: [],
+    };
+    await logActivity({ backend: stack.backend, env, now, entry });
+  }
 }
 
 /** Says once per episode that the spec differs from the last apply, and when they agree again. */

@@ -96,11 +96,11 @@ export async function runApply(req: RunApplyRequest): Promise<RunApplyResult> {
       screenMatches: true,
       allowUnmatched: req.allowUnmatched,
     });
-    const errored = await recordOutcome(req, stack, res);
+    const after = await afterApply({ req, stack, res });
     return {
       ...res,
-      status: errored.some((d) => d.severity === 'error') ? 'failed' : res.status,
-      diagnostics: [...stack.warnings, ...res.diagnostics, ...errored],
+      status: after.some((d) => d.severity === 'error') ? 'failed' : res.status,
+      diagnostics: [...stack.warnings, ...res.diagnostics, ...after],
       outputs: res.state?.outputs ?? {},
     };
   } finally {
@@ -124,52 +124,48 @@ async function readPlanText(cwd: string, file: string): Promise<string> {
   }
 }
 
+/**
+ * What follows an apply: the state a failed write could not store goes to errored.state.json
+ * (with the push command), and the run goes to the activity log. Returns their diagnostics.
+ */
+async function afterApply(opts: {
+  readonly req: RunApplyRequest;
+  readonly stack: OpenStack;
+  readonly res: ApplyStackResult;
+}): Promise<Diagnostic[]> {
+  const { req, stack, res } = opts;
+  const out: Diagnostic[] = [];
+  if (res.unsaved !== undefined)
+    out.push(
+      await saveErroredState({
+        state: res.unsaved,
+        specFile: stack.file,
+        fileFlag: req.file,
+        cwd: req.cwd,
+        env: req.env,
+        location: stack.backend.location,
+        cause: firstWriteError(res.diagnostics),
+      }),
+    );
+  if (res.status === 'cancelled' || res.status === 'refused' || res.status === 'no-changes')
+    return out;
+  const entry = applyActivity({
+    command: req.mode === 'destroy' ? 'destroy' : 'apply',
+    stack: stack.model.stack,
+    status: out.length > 0 ? 'failed' : res.status,
+    plan: res.plan,
+    outcomes: res.outcomes,
+    txHashes: res.txHashes ?? [],
+    serial: res.unsaved?.serial ?? res.state?.serial ?? null,
+  });
+  const now = (req.now ?? (() => new Date()))();
+  const logged = await logActivity({ backend: stack.backend, env: req.env, now, entry });
+  if (logged !== null) out.push(logged);
+  return out;
+}
+
 /** The first state-backend error among the diagnostics, as the cause to name. */
 function firstWriteError(diags: readonly { code: string; detail?: string | undefined }[]): string {
   const d = diags.find((x) => x.code.startsWith('state/'));
   return d?.detail ?? 'the backend refused the write';
-}
-
-/**
- * What an apply leaves besides the state: errored.state.json when the state stopped being saved,
- * and its activity-log entry. Returns the diagnostics either produced.
- */
-async function recordOutcome(
-  req: RunApplyRequest,
-  stack: OpenStack,
-  res: ApplyStackResult,
-): Promise<Diagnostic[]> {
-  const errored =
-    res.unsaved === undefined
-      ? []
-      : [
-          await saveErroredState({
-            state: res.unsaved,
-            specFile: stack.file,
-            fileFlag: req.file,
-            cwd: req.cwd,
-            env: req.env,
-            location: stack.backend.location,
-            cause: firstWriteError(res.diagnostics),
-          }),
-        ];
-  const logged =
-    res.status === 'cancelled' || res.status === 'refused' || res.status === 'no-changes'
-      ? null
-      : await logActivity({
-          backend: stack.backend,
-          env: req.env,
-          now: (req.now ?? (() => new Date()))(),
-          entry: applyActivity({
-            command: req.mode === 'destroy' ? 'destroy' : 'apply',
-            stack: stack.model.stack,
-            status: errored.length > 0 ? 'failed' : res.status,
-            plan: res.plan,
-            outcomes: res.outcomes,
-            txHashes: res.txHashes ?? [],
-            serial: res.unsaved?.serial ?? res.state?.serial ?? null,
-          }),
-        });
-  if (logged !== null) errored.push(logged);
-  return errored;
 }

@@ -28,7 +28,6 @@ export default class DevnetLoad extends LeaseholdCommand {
   static override flags = {
     ...stackFlags,
     state: stateFlags.state,
-    'backend-config': stateFlags['backend-config'],
     rps: Flags.integer({ summary: 'Requests per second (1-5000).', required: true, min: 1 }),
     duration: durationFlag({
       summary: 'How long to send (e.g. 500ms, 30s, 5m; at most 1h).',
@@ -43,7 +42,6 @@ export default class DevnetLoad extends LeaseholdCommand {
       file: flags.file,
       app: flags.app,
       statePath: flags.state,
-      backendConfig: flags['backend-config'],
       cwd: process.cwd(),
     });
     const devnet = await loadDevnet();

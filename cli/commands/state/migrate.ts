@@ -1,19 +1,10 @@
 import { Flags } from '@oclif/core';
 import { LeaseholdCommand } from '../../base-command.js';
+import { runStateMigrate } from '../../engine/run-state-transfer.js';
+import type { RunStateMigrateResult } from '../../engine/run-state-transfer.js';
 import { stackFlags, stateFlags } from '../../flags.js';
-import {
-  createStateBackend,
-  logActivity,
-  migrateState,
-  openStateBackend,
-} from '../../state/index.js';
-import type { BackendConfig, MigrateStateResult } from '../../state/index.js';
 
-export interface StateMigrateResult extends MigrateStateResult {
-  readonly stack: string;
-  readonly from: string;
-  readonly to: string;
-}
+export type StateMigrateResult = Omit<RunStateMigrateResult, 'warnings'>;
 
 export default class StateMigrate extends LeaseholdCommand {
   static override summary =
@@ -39,59 +30,27 @@ export default class StateMigrate extends LeaseholdCommand {
 
   async run(): Promise<StateMigrateResult> {
     const { flags } = await this.parse(StateMigrate);
-    const env = process.env;
-    const src = await openStateBackend({
+    const { warnings, ...res } = await runStateMigrate({
       file: flags.file,
       app: flags.app,
       statePath: flags.state,
       backendConfig: flags['backend-config'],
       cwd: process.cwd(),
+      env: process.env,
+      to: flags.to === 'local' ? 'local' : 'pg',
+      schema: flags.schema,
+      lockTimeoutMs: flags['lock-timeout'],
+      version: this.config.version,
     });
-    const config: BackendConfig =
-      flags.to === 'local'
-        ? { type: 'local' }
-        : {
-            type: 'pg',
-            schema: flags.schema ?? (src.config.type === 'pg' ? src.config.schema : 'leasehold'),
-            keep: src.config.type === 'pg' ? src.config.keep : 100,
-          };
-    const to = await createStateBackend({ config, dir: src.dir, stack: src.stack, env });
-    try {
-      const res = await migrateState({
-        from: src.backend,
-        to,
-        timeoutMs: flags['lock-timeout'],
-        version: this.config.version,
-      });
-      if (res.outcome === 'copied')
-        for (const b of [src.backend, to]) {
-          const warn = await logActivity({
-            backend: b,
-            env,
-            now: new Date(),
-            entry: {
-              stack: src.stack,
-              command: 'state migrate',
-              summary: `migrated serial ${res.serial} from ${src.backend.location} to ${to.location}`,
-              resources: [],
-              txHashes: [],
-              ...(res.serial === null ? {} : { serial: res.serial }),
-            },
-          });
-          if (warn !== null) this.printDiagnostics([warn]);
-        }
-      if (!this.jsonEnabled())
-        this.log(
-          res.outcome === 'copied'
-            ? `Copied serial ${res.serial} (lineage ${res.lineage}) from ${src.backend.location} to ${to.location}.`
-            : res.outcome === 'already'
-              ? `${to.location} already holds this state (serial ${res.serial}); nothing to do.`
-              : `No state at ${src.backend.location}; nothing to migrate.`,
-        );
-      return { ...res, stack: src.stack, from: src.backend.location, to: to.location };
-    } finally {
-      await src.backend.close?.();
-      await to.close?.();
-    }
+    this.printDiagnostics(warnings);
+    if (!this.jsonEnabled())
+      this.log(
+        res.outcome === 'copied'
+          ? `Copied serial ${res.serial} (lineage ${res.lineage}) from ${res.from} to ${res.to}.`
+          : res.outcome === 'already'
+            ? `${res.to} already holds this state (serial ${res.serial}); nothing to do.`
+            : `No state at ${res.from}; nothing to migrate.`,
+      );
+    return res;
   }
 }

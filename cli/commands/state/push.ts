@@ -1,13 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { Args, Flags } from '@oclif/core';
 import { LeaseholdCommand } from '../../base-command.js';
+import { runStatePush } from '../../engine/run-state-transfer.js';
 import { stackFlags, stateFlags } from '../../flags.js';
-import { logActivity } from '../../state/activity.js';
-import { createStateCodec } from '../../state/crypto/state-codec.js';
-import { readStateKeys } from '../../state/crypto/state-keys.js';
-import { openStateBackend } from '../../state/index.js';
-import { pushState } from '../../state/state-transfer.js';
 
 export interface StatePushResult {
   readonly stack: string;
@@ -38,52 +32,21 @@ export default class StatePush extends LeaseholdCommand {
 
   async run(): Promise<StatePushResult> {
     const { flags, args } = await this.parse(StatePush);
-    const env = process.env;
-    const { backend, stack } = await openStateBackend({
+    const res = await runStatePush({
       file: flags.file,
       app: flags.app,
       statePath: flags.state,
       backendConfig: flags['backend-config'],
       cwd: process.cwd(),
+      env: process.env,
+      pushFile: args.file,
+      force: flags.force,
+      lockTimeoutMs: flags['lock-timeout'],
+      version: this.config.version,
     });
-    try {
-      const text = await readFile(resolve(process.cwd(), args.file), 'utf8');
-      const state = createStateCodec({ keys: readStateKeys(env) }).decode(text, {
-        where: args.file,
-        stack,
-      });
-      const version = this.config.version;
-      const written = await pushState({
-        backend,
-        state,
-        force: flags.force,
-        timeoutMs: flags['lock-timeout'],
-        version,
-      });
-      const warn = await logActivity({
-        backend,
-        env,
-        now: new Date(),
-        entry: {
-          stack,
-          command: 'state push',
-          summary: `pushed ${args.file} as serial ${written.serial}`,
-          resources: [],
-          txHashes: [],
-          serial: written.serial,
-        },
-      });
-      if (warn !== null) this.printDiagnostics([warn]);
-      if (!this.jsonEnabled())
-        this.log(`Pushed ${args.file} to ${backend.location} as serial ${written.serial}.`);
-      return {
-        stack,
-        location: backend.location,
-        serial: written.serial,
-        lineage: written.lineage,
-      };
-    } finally {
-      await backend.close?.();
-    }
+    this.printDiagnostics(res.warnings);
+    if (!this.jsonEnabled())
+      this.log(`Pushed ${args.file} to ${res.location} as serial ${res.serial}.`);
+    return { stack: res.stack, location: res.location, serial: res.serial, lineage: res.lineage };
   }
 }
