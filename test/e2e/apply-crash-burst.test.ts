@@ -103,8 +103,9 @@ describe(`apply of ${LEASES} leases killed with SIGKILL at ${KILLS} random momen
     const moments: string[] = [];
     let kills = 0;
     for (let i = 0; i < KILLS; i++) {
-      // Roughly five events per slot: the moment falls anywhere in a whole apply.
-      const afterLines = Math.floor(next() * 5 * LEASES);
+      // Roughly five events per slot; each run resumes the last one's work, so the moment falls
+      // within its first share of the apply, and the ten kills spread over the whole of it.
+      const afterLines = Math.floor(next() * ((5 * LEASES) / KILLS)) + 1;
       const delayMs = Math.floor(next() * 500);
       const r = await applyKilledAfter(s.dir, afterLines, delayMs);
       moments.push(`${afterLines}+${delayMs}ms:${r.killed ? 'killed' : `ended(${r.lines})`}`);
