@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import { createInterface } from 'node:readline/promises';
 import { Flags } from '@oclif/core';
 import type { Diagnostic, Diagnostics } from './diag/index.js';
@@ -76,6 +77,8 @@ export async function runApplyCommand(input: ApplyCommandInput): Promise<ApplySu
   });
   if (decision.kind === 'refuse') input.fail([decision.diagnostic]);
   const controller = new AbortController();
+  // Every slot in flight listens to it, and slots now all run at once: no 10-listener warning.
+  setMaxListeners(0, controller.signal);
   const onSigint = (): void => {
     process.stderr.write('\nInterrupt received: finishing the steps in flight, then stopping…\n');
     controller.abort();

@@ -56,7 +56,8 @@ export class LocalNonceSigner extends AbstractSigner<JsonRpcProvider> {
 
   override async sendTransaction(tx: TransactionRequest): Promise<TransactionResponse> {
     const rpc = this.provider as JsonRpcProvider;
-    const gasLimit = tx.gasLimit ?? (await rpc.estimateGas({ ...tx, from: this.wallet.address }));
+    const gasLimit =
+      tx.gasLimit ?? withHeadroom(await rpc.estimateGas({ ...tx, from: this.wallet.address }));
     const nonce = await this.#take();
     try {
       return await this.wallet.connect(rpc).sendTransaction({ ...tx, gasLimit, nonce });
@@ -78,4 +79,13 @@ export class LocalNonceSigner extends AbstractSigner<JsonRpcProvider> {
     }
     return this.#next++;
   }
+}
+
+/**
+ * Gas is estimated against the state before the burst, but each transaction of a burst runs after
+ * the others in its block (cold slots made warm, arrays grown): its own estimate can fall short and
+ * revert out of gas. Half again plus 50k covers that; unused gas is not paid.
+ */
+export function withHeadroom(estimate: bigint): bigint {
+  return (estimate * 3n) / 2n + 50_000n;
 }

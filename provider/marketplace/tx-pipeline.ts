@@ -61,7 +61,8 @@ export class TxPipeline {
   async send(request: TransactionRequest, onSigned?: OnSigned): Promise<TransactionReceipt> {
     const { provider } = this.#o;
     const from = await this.#address();
-    const gasLimit = request.gasLimit ?? (await provider.estimateGas({ ...request, from }));
+    const gasLimit =
+      request.gasLimit ?? withHeadroom(await provider.estimateGas({ ...request, from }));
     let fees = await this.#suggestedFees();
     for (let retake = 0; ; retake++) {
       await this.#sync();
@@ -262,4 +263,13 @@ function notMinedError(nonce: number, versions: readonly Version[]): Marketplace
     detail: `Nonce ${nonce} was sent ${versions.length} times with rising fees (${versions.map((v) => v.hash).join(', ')}) and none was mined.`,
     hint: 'Check the network RPC and the chain, then run apply again: it resumes from the journal.',
   });
+}
+
+/**
+ * A burst's transactions are estimated against the state before any of them, but each runs after
+ * the others in its block (warm and cold storage, grown arrays): a bare estimate can fall short
+ * and revert out of gas. A quarter more plus 20k covers it; gas not used is not paid.
+ */
+export function withHeadroom(estimate: bigint): bigint {
+  return (estimate * 5n) / 4n + 20_000n;
 }

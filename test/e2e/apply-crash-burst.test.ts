@@ -44,20 +44,23 @@ function random(seed: number): () => number {
   };
 }
 
+// LEASES one-replica instances: one lease each (a count without spread is one lease of many replicas).
 const spec = (stack: string): SpecDoc => ({
   version: 1,
   stack,
   budget: { maxPerHour: '50', token: 'USDT', escrow: { topUp: '200', maxDeposit: '2000' } },
-  instances: {
-    web: {
-      image: 'nginxinc/nginx-unprivileged:1.27',
-      ports: [{ port: 8080, as: 80 }],
-      resources: { cpu: 0.1, memory: '128Mi', storage: '1Gi' },
-      count: LEASES,
-      duration: '1h',
-      pricing: { maxPerHour: '1', token: 'USDT' },
-    },
-  },
+  instances: Object.fromEntries(
+    Array.from({ length: LEASES }, (_, i) => [
+      `w${i}`,
+      {
+        image: 'nginxinc/nginx-unprivileged:1.27',
+        ports: [{ port: 8080, as: 80 }],
+        resources: { cpu: 0.1, memory: '128Mi', storage: '1Gi' },
+        duration: '1h',
+        pricing: { maxPerHour: '1', token: 'USDT' },
+      },
+    ]),
+  ),
 });
 
 /** Runs `apply --json` and kills it once `afterLines` lines were printed and `delayMs` more passed. */
@@ -100,8 +103,9 @@ describe(`apply of ${LEASES} leases killed with SIGKILL at ${KILLS} random momen
     const moments: string[] = [];
     let kills = 0;
     for (let i = 0; i < KILLS; i++) {
-      // Roughly five events per slot: the moment falls anywhere in a whole apply.
-      const afterLines = Math.floor(next() * 5 * LEASES);
+      // Roughly five events per slot; each run resumes the last one's work, so the moment falls
+      // within its first share of the apply, and the ten kills spread over the whole of it.
+      const afterLines = Math.floor(next() * ((5 * LEASES) / KILLS)) + 1;
       const delayMs = Math.floor(next() * 500);
       const r = await applyKilledAfter(s.dir, afterLines, delayMs);
       moments.push(`${afterLines}+${delayMs}ms:${r.killed ? 'killed' : `ended(${r.lines})`}`);
@@ -115,11 +119,12 @@ describe(`apply of ${LEASES} leases killed with SIGKILL at ${KILLS} random momen
     expect(last.stderr).toBe('');
     expect(last.exitCode).toBe(0);
 
-    const keys = Array.from({ length: LEASES }, (_, i) => String(i)).sort();
+    const slots = Array.from({ length: LEASES }, (_, i) => `w${i}:0`).sort();
+    const slotOf = (l: { instance: string; key: string }): string => `${l.instance}:${l.key}`;
     const active = await chain.activeLeases(stack);
     // 0 duplicates: one active lease per slot, and never a second order for a slot.
-    expect(active.map((l) => l.key).sort()).toEqual(keys);
-    expect((await chain.orders(stack)).map((o) => o.key).sort()).toEqual(keys);
+    expect(active.map(slotOf).sort()).toEqual(slots);
+    expect((await chain.orders(stack)).map(slotOf).sort()).toEqual(slots);
     // 0 orphans: the state records exactly the active leases.
     const recorded = stateLeases(s.state());
     expect(recorded.map((l) => l.leaseId).sort()).toEqual(active.map((l) => l.leaseId).sort());

@@ -5,6 +5,7 @@ import {
   decideTxStep,
 } from '../../../../provider/marketplace/decide-tx-step.js';
 import type { TxCheck } from '../../../../provider/marketplace/decide-tx-step.js';
+import { withHeadroom } from '../../../../provider/marketplace/tx-pipeline.js';
 
 const check = (over: Partial<TxCheck>): TxCheck => ({
   nonce: 7,
@@ -78,5 +79,11 @@ describe('classifyBroadcastError', () => {
     ['INSUFFICIENT_FUNDS', 'insufficient funds for gas', 'fatal'],
   ] as const)('GIVEN code %s and "%s" WHEN classified THEN %s', (code, message, kind) => {
     expect(classifyBroadcastError(code, message)).toBe(kind);
+  });
+});
+
+describe('withHeadroom', () => {
+  it('GIVEN a burst estimate WHEN a gas limit is set THEN it leaves room for running after the others in the block', () => {
+    expect(withHeadroom(400_000n)).toBe(520_000n);
   });
 });
