@@ -242,6 +242,8 @@ describe('planResource: instances', () => {
       perHourBefore: '0',
       perHourAfter: '2000000',
       escrowToLock: '2000000',
+      perHourAccepted: null,
+      perHourCeiling: '2000000',
     });
   });
 
