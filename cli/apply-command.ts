@@ -76,14 +76,7 @@ export async function runApplyCommand(input: ApplyCommandInput): Promise<ApplySu
     command: input.command,
   });
   if (decision.kind === 'refuse') input.fail([decision.diagnostic]);
-  const controller = new AbortController();
-  // Every slot in flight listens to it, and slots now all run at once: no 10-listener warning.
-  setMaxListeners(0, controller.signal);
-  const onSigint = (): void => {
-    process.stderr.write('\nInterrupt received: finishing the steps in flight, then stopping…\n');
-    controller.abort();
-  };
-  process.on('SIGINT', onSigint);
+  const interrupt = abortOnSigint();
   const progress = createApplyProgress({
     stream: process.stdout,
     env: process.env,
@@ -108,7 +101,7 @@ export async function runApplyCommand(input: ApplyCommandInput): Promise<ApplySu
     version: input.version,
     parallelism: flags.parallelism ?? null,
     allowUnmatched: flags['allow-unmatched'],
-    signal: controller.signal,
+    signal: interrupt.signal,
     emit: progress.emit,
     confirm: (plan) => confirmPlan(plan, { json: input.json, prompt: decision.kind === 'prompt' }),
   };
@@ -117,7 +110,7 @@ export async function runApplyCommand(input: ApplyCommandInput): Promise<ApplySu
     res = await runApply(request);
   } finally {
     progress.stop();
-    process.off('SIGINT', onSigint);
+    interrupt.dispose();
   }
   if (!input.json) {
     process.stdout.write(
@@ -127,6 +120,19 @@ export async function runApplyCommand(input: ApplyCommandInput): Promise<ApplySu
   }
   process.exitCode = exitCodeOf(res.status);
   return toApplySummaryLine(res);
+}
+
+/** Ctrl-C finishes the steps in flight, then stops: the signal every slot of the apply watches. */
+function abortOnSigint(): { readonly signal: AbortSignal; readonly dispose: () => void } {
+  const controller = new AbortController();
+  // Every slot in flight listens to it, and slots now all run at once: no 10-listener warning.
+  setMaxListeners(0, controller.signal);
+  const onSigint = (): void => {
+    process.stderr.write('\nInterrupt received: finishing the steps in flight, then stopping…\n');
+    controller.abort();
+  };
+  process.on('SIGINT', onSigint);
+  return { signal: controller.signal, dispose: () => process.off('SIGINT', onSigint) };
 }
 
 const isShown = (d: Diagnostic): boolean => d.severity === 'error' || d.severity === 'warning';
