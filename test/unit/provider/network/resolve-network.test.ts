@@ -25,7 +25,7 @@ describe('resolveNetwork', () => {
     expect(name(resolveNetwork({ env: {}, spec }))).toBe('spheron-mainnet');
   });
 
-  it('GIVEN spheron-mainnet WHEN resolved THEN Base 8453 with uSPON and the canonical Multicall3', () => {
+  it('GIVEN spheron-mainnet WHEN resolved THEN Base 8453 with uSPON, SPON and the canonical Multicall3', () => {
     const r = resolveNetwork({ flag: 'spheron-mainnet', env: {} });
     expect(r.kind).toBe('ready');
     if (r.kind !== 'ready') return;
@@ -37,6 +37,7 @@ describe('resolveNetwork', () => {
     });
     expect(r.network.tokens).toEqual([
       { symbol: 'uSPON', address: '0xBf0fA0461331d815A103e59929E5a19A48C30f5e', decimals: 6 },
+      { symbol: 'SPON', address: '0x080D43c2164AFdBc3712422CE78Ab902ccaB5CA1', decimals: 18 },
     ]);
     expect(r.network.book.contracts.Multicall3).toBe('0xcA11bde05977b3631167028862bE2a173976CA11');
   });
