@@ -27,7 +27,11 @@ export default class StatePush extends LeaseholdCommand {
     }),
   };
   static override args = {
-    file: Args.string({ description: 'The state file to push.', required: true }),
+    file: Args.string({
+      ignoreStdin: true,
+      description: 'The state file to push.',
+      required: true,
+    }),
   };
 
   async run(): Promise<StatePushResult> {

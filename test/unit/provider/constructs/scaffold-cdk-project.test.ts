@@ -34,7 +34,7 @@ describe('scaffoldCdkProject', () => {
     const main = await readFile(join(dir, 'main.js'), 'utf8');
     expect(main.split('\n')[0]).toBe('// @ts-check');
     expect(main).toContain("from 'leasehold/constructs'");
-    expect(main).toContain("new LeaseholdProvider(stack, 'leasehold', { stack: 'shop'");
+    expect(main).toContain("new LeaseholdProvider(stack, 'leasehold', {\n  stack: 'shop',");
   });
 
   it('GIVEN an existing main.js WHEN scaffolding without force THEN nothing is written and init/file-exists names it', async () => {
