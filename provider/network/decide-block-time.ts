@@ -86,7 +86,7 @@ function measure(blocks: readonly BlockStamp[]): DecideBlockTimeResult {
   }
   if (median < 1) {
     return unknown(
-      `most of ${span} are 0 s: blocks come on demand or faster than the 1-s resolution of timestamps`,
+      `most of ${span} are 0 s: blocks come on demand (automine) or faster than the 1-s resolution of timestamps`,
     );
   }
   const tolerance = Math.max(1, median / 10);

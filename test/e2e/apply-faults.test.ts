@@ -54,7 +54,13 @@ describe('apply under faults (built CLI on the devnet)', () => {
       };
       web['pricing'] = { maxPerHour: '4', token: 'USDT' };
     });
-    const r = await devnet.cli(['apply', '--auto-approve'], s.dir, fast);
+    // Screened before anything is sent: refused without an order.
+    const refused = await devnet.cli(['apply', '--auto-approve'], s.dir, fast);
+    expect(refused.exitCode).toBe(1);
+    expect(refused.stderr).toContain('[apply/unmatched]');
+    expect(await chain.orders('e2e-nogpu')).toHaveLength(0);
+    // Ordered anyway: no match within the timeout, naming the unmet constraint.
+    const r = await devnet.cli(['apply', '--auto-approve', '--allow-unmatched'], s.dir, fast);
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toContain('[apply/no-match]');
     expect(r.stderr).toMatch(/no provider offers gpu model h200 \(0 of 5\)/);

@@ -101,7 +101,7 @@ describe('leasehold synth/validate of a CDK app', () => {
     expect(errors[0]).toMatchObject({ path: 'instances.web.resources.memory' });
     const source = errors[0]?.source;
     expect(source?.file).toMatch(/stacks\/bad\/cdk\.tf\.json$/);
-    const synthesized = (await readFile(source?.file ?? '', 'utf8')).split('\n');
+    const synthesized = (await readFile(join(dir, source?.file ?? ''), 'utf8')).split('\n');
     expect(synthesized[(source?.line ?? 0) - 1]?.slice((source?.column ?? 0) - 1)).toBe('"1 gig"');
     const human = await cli(['validate'], dir);
     expect(human.exitCode).toBe(1);

@@ -8,7 +8,6 @@ import { startAnvil } from '../../../devnet/chain/start-anvil.js';
 import type { AnvilHandle } from '../../../devnet/chain/start-anvil.js';
 import { CountingProvider } from '../../../provider/marketplace/counting-provider.js';
 import { TxPipeline } from '../../../provider/marketplace/tx-pipeline.js';
-import { waitFor } from '../../support/wait-for.js';
 
 jest.setTimeout(120_000);
 let anvil: AnvilHandle;
@@ -47,33 +46,5 @@ describe('TxPipeline on anvil', () => {
     const blocks = new Set(receipts.map((r) => r.blockNumber));
     expect(Math.max(...blocks) - Math.min(...blocks)).toBeLessThanOrEqual(1);
     expect(await provider.getTransactionCount(address, 'latest')).toBe(start + 30);
-  });
-
-  it('GIVEN a transaction the node drops from its mempool WHEN waited for THEN it is re-sent with the same nonce and a bumped fee, and mined once', async () => {
-    const { pipeline, address } = pipelineOf(DEV_ACCOUNTS[6]?.privateKey ?? '');
-    const start = await provider.getTransactionCount(address, 'latest');
-    const versions: { hash: string; nonce: number }[] = [];
-    let dropped: Promise<unknown> | null = null;
-    const receipt = await pipeline.send({ to: address, value: 1n }, (hash, nonce) => {
-      versions.push({ hash, nonce });
-      // The first version is dropped as soon as the node holds it, before a block can mine it.
-      dropped ??= waitFor(
-        'the first version dropped',
-        async () => (await provider.send('anvil_dropTransaction', [hash])) !== null,
-        10_000,
-        5,
-      );
-    });
-    await dropped;
-    expect(versions.length).toBeGreaterThanOrEqual(2);
-    expect(new Set(versions.map((v) => v.nonce))).toEqual(new Set([start]));
-    expect(receipt.hash).toBe(versions.at(-1)?.hash);
-    const [first, mined] = await Promise.all([
-      provider.getTransaction(versions[0]?.hash ?? ''),
-      provider.getTransaction(receipt.hash),
-    ]);
-    expect(first).toBeNull();
-    expect(mined?.nonce).toBe(start);
-    expect(await provider.getTransactionCount(address, 'latest')).toBe(start + 1);
   });
 });
