@@ -54,7 +54,7 @@ describe('apply under faults (built CLI on the devnet)', () => {
       };
       web['pricing'] = { maxPerHour: '4', token: 'USDT' };
     });
-    // Screened before anything is sent: refused without an order.
+    // Screened before ordering: refused unless --allow-unmatched.
     const refused = await devnet.cli(['apply', '--auto-approve'], s.dir, fast);
     expect(refused.exitCode).toBe(1);
     expect(refused.stderr).toContain('[apply/unmatched]');
