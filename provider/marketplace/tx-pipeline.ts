@@ -196,7 +196,8 @@ export class TxPipeline {
         sinceSentMs: this.#clock.now() - latest.sentAt,
         stuckAfterMs: this.#o.stuckAfterMs,
       });
-      if (step === 'mined') return receiptOf(provider, versions[minedAt]?.hash ?? latest.hash);
+      if (step === 'mined')
+        return receiptOf(provider, versions[minedAt]?.hash ?? latest.hash, request);
       replacedChecks = step === 'replaced' ? replacedChecks + 1 : 0;
       if (replacedChecks >= 2) throw replacedError(nonce, versions);
       if (step === 'wait' || step === 'replaced') continue;
@@ -233,18 +234,49 @@ function isTimeout(err: unknown): boolean {
   return (err as { code?: string } | null)?.code === 'TIMEOUT';
 }
 
-async function receiptOf(provider: JsonRpcProvider, hash: string): Promise<TransactionReceipt> {
+async function receiptOf(
+  provider: JsonRpcProvider,
+  hash: string,
+  request: TransactionRequest,
+): Promise<TransactionReceipt> {
   const receipt = await provider.getTransactionReceipt(hash);
   if (receipt === null) throw new Error(`receipt of ${hash} vanished`);
   if (receipt.status === 0) {
+    // A receipt carries no revert data. The estimate passed, so the state changed between it and
+    // the block (e.g. a provider closed the lease first): replay the call on the block's state to
+    // name the error, so callers can tell "already terminated" from a real failure.
+    const data = await revertDataAt(provider, request, receipt.blockNumber);
     // The shape ethers' own `wait` rejects with, so error normalisation reads it the same way.
     throw Object.assign(new Error('transaction execution reverted'), {
       code: 'CALL_EXCEPTION',
       shortMessage: 'transaction execution reverted',
       receipt,
+      ...(data === null ? {} : { data }),
     });
   }
   return receipt;
+}
+
+async function revertDataAt(
+  provider: JsonRpcProvider,
+  request: TransactionRequest,
+  blockTag: number,
+): Promise<string | null> {
+  try {
+    const { to, from, data, value } = request;
+    await provider.call({
+      blockTag,
+      ...(to == null ? {} : { to }),
+      ...(from == null ? {} : { from }),
+      ...(data == null ? {} : { data }),
+      ...(value == null ? {} : { value }),
+    });
+    return null;
+  } catch (err) {
+    const e = err as { data?: unknown; info?: { error?: { data?: unknown } } };
+    const found = e.data ?? e.info?.error?.data;
+    return typeof found === 'string' && found.startsWith('0x') ? found : null;
+  }
 }
 
 function replacedError(nonce: number, versions: readonly Version[]): MarketplaceError {

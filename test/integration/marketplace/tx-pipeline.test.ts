@@ -2,12 +2,13 @@
 // without waiting for receipts (local nonces, in order), and a transaction the node drops from
 // its mempool is re-sent with the SAME nonce and a bumped fee — one transaction mined, never two.
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import { Wallet } from 'ethers';
+import { Wallet, id } from 'ethers';
 import { DEV_ACCOUNTS } from '../../../wire/dev-accounts.js';
 import { startAnvil } from '../../../devnet/chain/start-anvil.js';
 import type { AnvilHandle } from '../../../devnet/chain/start-anvil.js';
 import { CountingProvider } from '../../../provider/marketplace/counting-provider.js';
 import { TxPipeline } from '../../../provider/marketplace/tx-pipeline.js';
+import { decodeRevert } from '../../../provider/marketplace/normalize-error.js';
 
 jest.setTimeout(120_000);
 let anvil: AnvilHandle;
@@ -46,5 +47,23 @@ describe('TxPipeline on anvil', () => {
     const blocks = new Set(receipts.map((r) => r.blockNumber));
     expect(Math.max(...blocks) - Math.min(...blocks)).toBeLessThanOrEqual(1);
     expect(await provider.getTransactionCount(address, 'latest')).toBe(start + 30);
+  });
+
+  it('GIVEN a transaction that passes no estimate (fixed gas) WHEN it reverts on chain THEN the error carries the named revert, replayed on the block', async () => {
+    // A contract whose every call reverts with LeaseAlreadyTerminated(): the state a close meets
+    // when a provider closed the lease between our estimate and our block.
+    const selector = id('LeaseAlreadyTerminated()').slice(2, 10);
+    const runtime = `63${selector}60e01b60005260046000fd`;
+    const init = `0x601060${'0c'}600039601060${'00'}f3${runtime}`;
+    const { pipeline } = pipelineOf(DEV_ACCOUNTS[6]?.privateKey ?? '');
+    const deployed = await pipeline.send({ data: init });
+    const target = deployed.contractAddress ?? '';
+    expect(await provider.getCode(target)).toBe(`0x${runtime}`);
+    const err = await pipeline.send({ to: target, data: '0x', gasLimit: 100_000n }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(err).toMatchObject({ code: 'CALL_EXCEPTION', receipt: { status: 0 } });
+    expect(decodeRevert(err)?.name).toBe('LeaseAlreadyTerminated');
   });
 });
