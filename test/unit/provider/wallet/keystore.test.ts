@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from '@jest/globals';
-import { Wallet } from 'ethers';
+import { Wallet, encryptKeystoreJsonSync } from 'ethers';
 import { forgetKnownSecrets, redact } from '../../../../cli/diag/index.js';
 import {
   keystoreAddress,
@@ -14,15 +14,39 @@ import {
 const KEY = '0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d';
 const dir = mkdtempSync(join(tmpdir(), 'lh-keystore-'));
 
+// ethers' scrypt is pure JavaScript: at the cost writeKeystore uses (N = 2^17) each encryption or
+// decryption takes seconds to tens of seconds on a small shared machine. The reading tests use
+// keystores written at a low cost; openKeystore reads the cost from the file, as for any keystore.
+function cheapKeystore(path: string, wallet: Wallet, password: string): void {
+  const json = encryptKeystoreJsonSync(
+    { address: wallet.address, privateKey: wallet.privateKey },
+    password,
+    { scrypt: { N: 1 << 10 } },
+  );
+  writeFileSync(path, json + '\n', { mode: 0o600 });
+}
+
 describe('keystore', () => {
   const path = join(dir, 'w', 'default.json');
 
-  it('GIVEN a wallet WHEN written and reopened with the password THEN the same address comes back, file 0600, no key in clear', async () => {
+  const cheap = join(dir, 'cheap.json');
+
+  it('GIVEN a wallet WHEN written THEN the file is 0600, a version 3 scrypt keystore at full cost, with the address and no key in clear', async () => {
     await writeKeystore(path, new Wallet(KEY), 'pw-1');
     expect(statSync(path).mode & 0o777).toBe(0o600);
-    expect(readFileSync(path, 'utf8')).not.toContain(KEY.slice(2));
+    const text = readFileSync(path, 'utf8');
+    expect(text).not.toContain(KEY.slice(2));
+    const json = JSON.parse(text) as {
+      version: number;
+      Crypto: { kdf: string; kdfparams: { n: number } };
+    };
+    expect(json).toMatchObject({ version: 3, Crypto: { kdf: 'scrypt', kdfparams: { n: 131072 } } });
     expect(keystoreAddress(path)).toBe('0x70997970c51812dc3a010c7d01b50e0d17dc79c8');
-    const w = await openKeystore(path, { env: { LEASEHOLD_KEYSTORE_PASSWORD: 'pw-1' } });
+  });
+
+  it('GIVEN a keystore WHEN opened with the password THEN the same address comes back', async () => {
+    cheapKeystore(cheap, new Wallet(KEY), 'pw-1');
+    const w = await openKeystore(cheap, { env: { LEASEHOLD_KEYSTORE_PASSWORD: 'pw-1' } });
     expect(w.address.toLowerCase()).toBe('0x70997970c51812dc3a010c7d01b50e0d17dc79c8');
   });
 
@@ -35,19 +59,19 @@ describe('keystore', () => {
   });
 
   it('GIVEN a wrong password WHEN opened THEN wallet/wrong-password, without the password in the message', async () => {
-    const err = await openKeystore(path, { env: { LEASEHOLD_KEYSTORE_PASSWORD: 'nope-42' } }).catch(
-      (e: unknown) => e,
-    );
+    const err = await openKeystore(cheap, {
+      env: { LEASEHOLD_KEYSTORE_PASSWORD: 'nope-42' },
+    }).catch((e: unknown) => e);
     expect(err).toMatchObject({ code: 'wallet/wrong-password' });
     expect(String((err as Error).message)).not.toContain('nope-42');
   });
 
   it('GIVEN no password variable and no prompt WHEN opened THEN wallet/password-required; with a prompt THEN it is asked', async () => {
-    await expect(openKeystore(path, { env: {} })).rejects.toMatchObject({
+    await expect(openKeystore(cheap, { env: {} })).rejects.toMatchObject({
       code: 'wallet/password-required',
     });
     const asked: string[] = [];
-    const w = await openKeystore(path, {
+    const w = await openKeystore(cheap, {
       env: {},
       promptPassword: async (q) => {
         asked.push(q);
@@ -85,10 +109,10 @@ describe('keystore', () => {
 
   it('GIVEN a key parsed and a keystore opened with a typed password WHEN any text is redacted THEN the key in every spelling and the password are masked', async () => {
     forgetKnownSecrets();
-    const other = Wallet.createRandom();
+    const other = new Wallet(Wallet.createRandom().privateKey);
     walletFromKey(KEY.slice(2).toUpperCase(), 'LEASEHOLD_PRIVATE_KEY');
     const file = join(dir, 'typed.json');
-    await writeKeystore(file, other, 'typed-pass');
+    cheapKeystore(file, other, 'typed-pass');
     forgetKnownSecrets();
     walletFromKey(KEY, 'LEASEHOLD_PRIVATE_KEY');
     await openKeystore(file, { env: {}, promptPassword: async () => 'typed-pass' });
