@@ -50,12 +50,27 @@ export async function createDataPool(target: PgTarget): Promise<Pool> {
   return pool;
 }
 
-/** A pooled connection, with connect failures normalized (host and database named). */
+/**
+ * A pooled connection, with connect failures normalized (host and database named). The pool
+ * listens for errors only on idle connections: a checked-out one whose server goes away between
+ * two queries (a restart, pg_terminate_backend) emits 'error' with no listener, which kills the
+ * process before the state can be saved to errored.state.json. The listener here keeps the
+ * error for the next query, which fails with it, and goes away on release.
+ */
 export async function checkout(pool: Pool, target: PgTarget): Promise<PoolClient> {
+  let c: PoolClient;
   try {
-    const c = await pool.connect();
-    return c;
+    c = await pool.connect();
   } catch (err) {
     throw pgConnectError(err, target);
   }
+  const ignore = (): void => undefined;
+  c.on('error', ignore);
+  const release = c.release.bind(c);
+  c.release = (err?: Error | boolean): void => {
+    c.removeListener('error', ignore);
+    c.release = release;
+    release(err);
+  };
+  return c;
 }

@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { createStateBackend } from '../../../cli/state/create-state-backend.js';
 import { PG_SCHEMA_VERSION } from '../../../cli/state/pg/pg-schema.js';
+import { checkout, createDataPool } from '../../../cli/state/pg/pg-connect.js';
+import { pgTargetFromEnv } from '../../../cli/state/pg/pg-target.js';
+import { waitFor } from '../../support/wait-for.js';
 import type { StackState, StateBackend } from '../../../cli/state/state-types.js';
 import { LeaseholdError } from '../../../cli/diag/index.js';
 import { startPgServer, PG_TEST_PASSWORD } from '../../support/pg-server.js';
@@ -232,6 +235,39 @@ describe('pg backend: locks', () => {
     const mine = await b.acquireLock({ operation: 'apply', who: 'bo', version: '0' }, 30_000);
     await b.releaseLock(mine.id);
     await Promise.all([a.close?.(), b.close?.()]);
+  });
+});
+
+describe('pg backend: a connection the server ends', () => {
+  it('GIVEN a checked-out connection WHEN the server ends it between two queries THEN nothing is thrown at the process, and the next query fails', async () => {
+    const db = await server.createDatabase();
+    const target = pgTargetFromEnv({ LEASEHOLD_PG_URL: server.url(db) });
+    const pool = await createDataPool(target);
+    const killer = await createDataPool(target);
+    const c = await checkout(pool, target);
+    const { rows } = await c.query<{ pid: number }>('select pg_backend_pid() as pid');
+    const errors: unknown[] = [];
+    // Without checkout's listener, node-postgres emits 'error' on the idle client with no one
+    // listening: an uncaught exception that ends the process (as a PostgreSQL restart did mid-apply).
+    const uncaught = (err: unknown): void => void errors.push(err);
+    process.on('uncaughtException', uncaught);
+    try {
+      let ended = false;
+      c.once('end', () => {
+        ended = true;
+      });
+      const k = await checkout(killer, target);
+      await k.query('select pg_terminate_backend($1)', [rows[0]?.pid]);
+      k.release();
+      // No query in flight while the server's FATAL message arrives: it is emitted as 'error'.
+      await waitFor('the ended connection to close', () => (ended ? true : null), 30_000);
+      await expect(c.query('select 1')).rejects.toThrow();
+      expect(errors).toEqual([]);
+      c.release(true);
+    } finally {
+      process.removeListener('uncaughtException', uncaught);
+      await Promise.all([pool.end(), killer.end()]);
+    }
   });
 });
 
