@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { request } from 'node:https';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -12,7 +12,7 @@ import { ensureDevnet } from '../devnet/ensure-devnet.js';
 import { createAuthToken, encodeOrderSpec } from '../wire/index.js';
 import { stopDevnet } from '../devnet/supervisor/stop-devnet.js';
 import type { BenchRow, BenchSection } from './measure.js';
-import { median } from './measure.js';
+import { median, removeTempDir } from './measure.js';
 import { smallOrderSpec } from './small-order-spec.js';
 
 // What `leasehold apply` costs and how it scales, on a devnet with 1 s blocks, through the built
@@ -80,7 +80,7 @@ export async function runApplyBench(root: string): Promise<BenchSection> {
     }
   } finally {
     await stopDevnet({ home });
-    rmSync(home, { recursive: true, force: true });
+    removeTempDir(home);
   }
 }
 
@@ -217,7 +217,7 @@ async function measureApply(
       phases: phasesOf(out, started),
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
   }
 }
 

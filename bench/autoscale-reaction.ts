@@ -1,7 +1,7 @@
 // Reaction time of the autoscale controller on a 1 s-block devnet: a min-1 policy with a 1 s
 // interval, a load step to 5× one replica's capacity, and the time until a new replica serves
 // (its endpoint answers 200), split into load → scale-out decision → serving.
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -15,6 +15,7 @@ import type { ProviderInfo } from '../provider/marketplace/marketplace-types.js'
 import { leaseEndpoints } from '../provider/refresh/lease-endpoints.js';
 import type { SessionParts } from '../provider/session/connect-session.js';
 import type { BenchRow } from './measure.js';
+import { removeTempDir } from './measure.js';
 
 const STACK = 'bench-reaction';
 const INTERVAL_MS = 1000;
@@ -108,7 +109,7 @@ export async function measureReaction(
   } finally {
     loadStop.abort();
     stop.abort();
-    rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
   }
 }
 

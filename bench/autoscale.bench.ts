@@ -4,7 +4,7 @@
 // replica. Wall time, the controller process's CPU time, JSON-RPC round trips (the marketplace's
 // counter) and request counts, beside the sequential baseline (one request at a time), and
 // `status` for the same 100 replicas (one probe, two scrapes 1 s apart).
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -31,7 +31,7 @@ import { statusProbeConfig } from '../provider/status/status-probe-config.js';
 import { toReplicaTargets } from '../provider/status/replica-targets.js';
 import type { ReplicaTarget } from '../provider/status/replica-targets.js';
 import type { BenchRow, BenchSection } from './measure.js';
-import { median } from './measure.js';
+import { median, removeTempDir } from './measure.js';
 
 const INSTANCES = 5;
 const PER_INSTANCE = 20;
@@ -133,8 +133,8 @@ export async function runAutoscaleBench(_root: string): Promise<BenchSection> {
   } finally {
     await parts?.marketplace.close();
     await stopDevnet({ home });
-    rmSync(dir, { recursive: true, force: true });
-    rmSync(home, { recursive: true, force: true });
+    removeTempDir(dir);
+    removeTempDir(home);
   }
 }
 

@@ -1,9 +1,9 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { generateLargeSpec } from './generate-large-spec.js';
 import type { BenchSection } from './measure.js';
-import { timeCommand } from './measure.js';
+import { removeTempDir, timeCommand } from './measure.js';
 
 /** Start-up and validation speed of the CLI as a user runs it, against bare `node` as the baseline. */
 export async function runCliBench(root: string): Promise<BenchSection> {
@@ -77,7 +77,7 @@ export async function runCliBench(root: string): Promise<BenchSection> {
       ],
     };
   } finally {
-    rmSync(dir, { recursive: true, force: true });
+    removeTempDir(dir);
   }
 }
 

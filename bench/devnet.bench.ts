@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -9,7 +9,7 @@ import { ensureDevnet } from '../devnet/ensure-devnet.js';
 import { encodeOrderSpec } from '../wire/order-spec.js';
 import { stopDevnet } from '../devnet/supervisor/stop-devnet.js';
 import type { BenchSection } from './measure.js';
-import { median } from './measure.js';
+import { median, removeTempDir } from './measure.js';
 import { smallOrderSpec } from './small-order-spec.js';
 
 const COLD_STARTS = 3;
@@ -30,7 +30,7 @@ export async function runDevnetBench(_root: string): Promise<BenchSection> {
     await ensureDevnet({ home, log: () => undefined, blockTime: 1, port: 0 });
     starts.push(performance.now() - t0);
     await stopDevnet({ home });
-    rmSync(home, { recursive: true, force: true });
+    removeTempDir(home);
   }
   const home = mkdtempSync(join(tmpdir(), 'lh-bench-devnet-'));
   try {
@@ -74,7 +74,7 @@ export async function runDevnetBench(_root: string): Promise<BenchSection> {
     };
   } finally {
     await stopDevnet({ home });
-    rmSync(home, { recursive: true, force: true });
+    removeTempDir(home);
   }
 }
 

@@ -1,4 +1,5 @@
 import { spawnSync } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 /** One measured row of docs/benchmarks.md. */
@@ -61,4 +62,17 @@ export function timeCommand(opts: {
     if (i >= warmup) samples.push(dt);
   }
   return median(samples);
+}
+
+/**
+ * Removes a bench's temporary directory. A devnet's processes may still flush a log line just
+ * after `stopDevnet` returns, so a removal can meet a directory that is not empty yet: retry, and
+ * if it still fails, say so and go on — a leftover temporary directory must not cost the run.
+ */
+export function removeTempDir(path: string): void {
+  try {
+    rmSync(path, { recursive: true, force: true, maxRetries: 10, retryDelay: 200 });
+  } catch (err) {
+    process.stderr.write(`note: could not remove ${path} (${(err as Error).message})\n`);
+  }
 }

@@ -3,7 +3,7 @@
 // provider's refresh, diff and cost code, measured in a child process of its own (like one
 // `leasehold plan`): wall time, peak RSS (maxRSS) and JSON-RPC round trips.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -20,7 +20,7 @@ import { refreshStack } from '../provider/refresh/refresh-stack.js';
 import { loadStack } from '../provider/spec/load-stack.js';
 import type { InstanceModel } from '../provider/spec/model-types.js';
 import type { BenchRow, BenchSection } from './measure.js';
-import { median } from './measure.js';
+import { median, removeTempDir } from './measure.js';
 import type { PlanBenchChildInput, PlanBenchChildOutput } from './plan-bench-child.js';
 import { connect } from './plan-bench-session.js';
 import type { Chain } from './plan-bench-session.js';
@@ -91,8 +91,8 @@ export async function runPlanBench(_root: string): Promise<BenchSection> {
     await chain.marketplace.close();
     await stopDevnet({ home });
     // Retries: the stopped devnet may still be flushing its chain state into `home`.
-    rmSync(dir, { recursive: true, force: true, maxRetries: 5 });
-    rmSync(home, { recursive: true, force: true, maxRetries: 5 });
+    removeTempDir(dir);
+    removeTempDir(home);
   }
 }
 
