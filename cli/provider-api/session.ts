@@ -102,9 +102,15 @@ export interface CostRequest {
 /** The plan's changes to screen against the provider registry before any order is sent. */
 export interface ScreenMatchesRequest {
   readonly changes: readonly Change[];
+  /** The stack and its refreshed state: open orders no slot owns are looked for when given. */
+  readonly stack?: string | undefined;
+  readonly state?: StackState | null | undefined;
 }
 
-/** One `plan/no-matching-provider` warning per new slot that no registered provider can take. */
+/**
+ * One `plan/no-matching-provider` warning per new slot that no registered provider can take, plus
+ * the advisory `plan/capacity-unknown`, `plan/price-below-market` and `plan/open-orders`.
+ */
 export interface ScreenMatchesResponse {
   readonly diagnostics: Diagnostics;
 }
@@ -132,7 +138,7 @@ export interface ProviderSession {
   ): Promise<{ readonly cost: readonly CostSummary[]; readonly diagnostics: Diagnostics }>;
   /**
    * Pre-flight match screening: checks each new slot's requirements against the registered
-   * providers (region, tier, allow/deny, token, GPU model). Optional: sessions without a registry
+   * providers (region, tier, allow/deny, token, GPU model, published capacity). Optional: sessions without a registry
    * (tests, other marketplaces) screen nothing.
    */
   screenMatches?(req: ScreenMatchesRequest): Promise<ScreenMatchesResponse>;

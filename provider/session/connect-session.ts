@@ -127,7 +127,7 @@ function buildSession(parts: SessionParts, log: (line: string) => void): Provide
     importStack: (r) =>
       importStack({ ...io, tenant: needTenant(), stack: r.stack, now: new Date() }),
     planResource: (r) => planResource({ ...r, network }),
-    screenMatches: (r) => screenMatches({ marketplace, network }, r),
+    screenMatches: (r) => screenMatches({ marketplace, providerClient, network, tenant }, r),
     costSummary: async (r) => {
       const escrow =
         tenant === null
