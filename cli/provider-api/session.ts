@@ -11,7 +11,7 @@ import type { ResourceState, StackState } from '../state/state-types.js';
 import type { ApplyEvent, ApplySlotRequest, ApplySlotResponse } from './apply.js';
 import type { ObserveRequest, ObserveResponse } from './autoscale.js';
 import type { ModelResourceView, ModelView } from './stack.js';
-import type { LeaseStatusView } from './status.js';
+import type { LeaseStatusView, OpenOrderView } from './status.js';
 
 /** How much a session needs of the wallet. */
 export type SignerNeed = 'none' | 'address' | 'sign';
@@ -161,9 +161,12 @@ export interface ProviderSession {
    */
   observe(req: ObserveRequest): Promise<ObserveResponse>;
   /** Live view of every lease in the state (`leasehold status`). */
-  status(req: {
-    readonly state: StackState;
-  }): Promise<{ readonly leases: readonly LeaseStatusView[]; readonly diagnostics: Diagnostics }>;
+  status(req: { readonly state: StackState }): Promise<{
+    readonly leases: readonly LeaseStatusView[];
+    /** Open orders of the stack that no slot owns (absent: not looked for). */
+    readonly openOrders?: readonly OpenOrderView[] | undefined;
+    readonly diagnostics: Diagnostics;
+  }>;
   /** Streams one resource's (or slot's) logs (`leasehold logs ADDRESS`) until done or aborted. */
   logs(req: {
     readonly state: StackState;

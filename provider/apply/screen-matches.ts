@@ -181,7 +181,7 @@ function openOrdersWarning(open: readonly OpenOrderView[]): Diagnostic {
     code: 'plan/open-orders',
     summary: 'Open orders of this stack wait on chain',
     detail: `${open.length} open ${open.length === 1 ? 'order' : 'orders'} of this stack no slot owns: ${lines.join('; ')}. Spheron cannot cancel an order: it may still match and start charging.`,
-    hint: 'If one matches, the next refresh (plan, apply, refresh) adopts its lease into the state; `leasehold status` lists these orders until then.',
+    hint: 'Nothing to do now: if one matches, the next plan, apply or refresh adopts its lease into the state, and a second lease for a slot (or one for a slot no longer declared) is planned for closing. `leasehold status` lists these orders.',
   });
 }
 
