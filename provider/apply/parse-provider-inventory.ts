@@ -5,6 +5,7 @@
  * count, `gpu_infos`). Pure and tolerant: anything that is not that shape is "unknown" (null), never
  * a throw, so a provider that publishes nothing is never excluded on capacity.
  */
+import { isRecord } from '../../common/is-record.js';
 
 /** What one node can still take. */
 export interface InventoryNode {
@@ -20,9 +21,6 @@ export interface InventoryNode {
 export interface ProviderInventory {
   readonly nodes: readonly InventoryNode[];
 }
-
-const isRecord = (v: unknown): v is Record<string, unknown> =>
-  typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** A non-negative quantity as JSON numbers or decimal strings carry it; null otherwise. */
 function quantity(v: unknown): bigint | null {
