@@ -19,6 +19,17 @@ export interface SlotDemand {
   readonly gpuModels: readonly string[];
 }
 
+/**
+ * Providers name GPUs as their inventory operator reports them (`a100`, `A100-SXM4-80GB`): one
+ * name containing the other, letters and digits only, counts as the same model, so a naming
+ * difference never excludes a provider that has the GPU.
+ */
+function sameGpuModel(published: string, wanted: string): boolean {
+  const a = published.toLowerCase().replace(/[^a-z0-9]/g, '');
+  const b = wanted.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return a !== '' && b !== '' && (a.includes(b) || b.includes(a));
+}
+
 /** How many replicas of `d` one node can take. */
 function replicasOnNode(node: InventoryNode, d: SlotDemand): number {
   const limits: number[] = [];
@@ -29,7 +40,7 @@ function replicasOnNode(node: InventoryNode, d: SlotDemand): number {
     const modelOk =
       d.gpuModels.length === 0 ||
       node.gpuModels.length === 0 ||
-      node.gpuModels.some((m) => d.gpuModels.includes(m));
+      node.gpuModels.some((m) => d.gpuModels.some((w) => sameGpuModel(m, w)));
     limits.push(modelOk ? Math.floor(node.gpus / d.gpus) : 0);
   }
   return limits.length === 0 ? d.replicas : Math.max(0, Math.min(...limits));

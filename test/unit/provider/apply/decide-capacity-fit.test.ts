@@ -52,6 +52,13 @@ describe('fitsCapacity', () => {
     );
   });
 
+  it('GIVEN a GPU named the way the inventory operator reports it WHEN checked THEN it is the same model', () => {
+    const gpu = demand({ replicas: 1, gpus: 1, gpuModels: ['a100'] });
+    expect(
+      fitsCapacity({ nodes: [n(64, 256n, { gpus: 1, gpuModels: ['a100-sxm4-80gb'] })] }, gpu),
+    ).toBe(true);
+  });
+
   it('GIVEN ephemeral storage WHEN the node has less free THEN it does not fit', () => {
     const big = demand({ replicas: 1, storageBytes: 200n * GiB });
     expect(fitsCapacity({ nodes: [n(64, 256n)] }, big)).toBe(false);
