@@ -39,8 +39,9 @@ import { pricedOrderOf } from './priced-order-of.js';
 /** Inventory reads at once, and how long one may take: a plan waits for the slowest. */
 const INVENTORY_CONCURRENCY = 8;
 const INVENTORY_TIMEOUT_MS = 3000;
-/** How far back accepted prices are read (one log query). */
+/** How far back accepted prices are read (one log query), and at most how many of the latest. */
 export const PRICE_WINDOW_BLOCKS = 5000;
+const PRICE_MATCHES_MAX = 200;
 
 /** What screening reads: the registry, the providers' inventories, and the network's tokens. */
 export interface ScreenMatchesDeps {
@@ -143,7 +144,8 @@ async function priceWarnings(
   const m = deps.marketplace;
   const head = await m.blockNumber();
   const window = Math.min(head, PRICE_WINDOW_BLOCKS);
-  const matches = await m.matchesSince(head - window);
+  // The latest ones only: their orders are one batched read however busy the window was.
+  const matches = (await m.matchesSince(head - window)).slice(-PRICE_MATCHES_MAX);
   if (matches.length === 0) return [];
   const orders = await m.readOrders(matches.map((x) => x.orderId));
   const recent = matches.flatMap((x, i) => {
