@@ -6,7 +6,7 @@ import { systemClock } from '../../common/index.js';
 import { runStatus } from '../engine/run-status.js';
 import type { RunStatusResult } from '../engine/run-status.js';
 import { networkFlags, stackFlags, stateFlags } from '../flags.js';
-import type { LeaseStatusView } from '../provider-api.js';
+import type { LeaseStatusView, OpenOrderView } from '../provider-api.js';
 import { abortOnCtrlC, watchLoop } from '../engine/watch-loop.js';
 import { renderStatus } from '../render/render-status.js';
 import { renderWatchFrame } from '../render/render-watch-frame.js';
@@ -16,6 +16,7 @@ import { styleFor } from '../render/style.js';
 export interface StatusResult {
   readonly stack: string;
   readonly leases: readonly LeaseStatusView[];
+  readonly openOrders: readonly OpenOrderView[];
   readonly diagnostics: Diagnostics;
 }
 
@@ -70,14 +71,14 @@ export default class Status extends LeaseholdCommand {
     }
     const res = await runStatus(request);
     if (hasErrors(res.diagnostics)) this.fail(res.diagnostics);
-    this.log(renderStatus(res.leases, styleFor(process.stdout, process.env)));
+    this.log(renderStatus(res.leases, styleFor(process.stdout, process.env), res.openOrders));
     this.printDiagnostics(res.diagnostics);
     return res;
   }
 
   private showFrame(res: RunStatusResult, at: number): void {
     if (this.jsonEnabled()) return void process.stdout.write(`${JSON.stringify(res)}\n`);
-    const body = renderStatus(res.leases, styleFor(process.stdout, process.env));
+    const body = renderStatus(res.leases, styleFor(process.stdout, process.env), res.openOrders);
     process.stdout.write(renderWatchFrame(body, { tty: process.stdout.isTTY === true, at }));
     this.printDiagnostics(res.diagnostics);
   }

@@ -202,27 +202,8 @@ async function fromSaved(input: ApplyStackInput): Promise<Start> {
     diagnostics: [d],
     state: prior,
   });
-  const stale = isPlanStale(planFile, prior, input.model.hash);
-  if (stale !== null)
-    return refuse(
-      errorDiag({
-        code: 'apply/stale-plan',
-        summary: 'Saved plan is stale',
-        detail: `${stale.detail} Nothing was sent.`,
-        hint: 'Run `leasehold plan --out FILE` again and apply the new plan.',
-      }),
-    );
-  if (planFile.plan.errored || planFile.network.chainId !== input.session.network.chainId)
-    return refuse(
-      errorDiag({
-        code: 'apply/plan-not-applyable',
-        summary: 'Saved plan cannot be applied',
-        detail: planFile.plan.errored
-          ? 'The plan was saved with errors. Nothing was sent.'
-          : `The plan was made for chain ${planFile.network.chainId} (${planFile.network.name}), but this session is on chain ${input.session.network.chainId}. Nothing was sent.`,
-        hint: 'Fix the problems, plan again with --out, and apply that plan.',
-      }),
-    );
+  const refusal = savedPlanRefusal(input, planFile, prior);
+  if (refusal !== null) return refuse(refusal);
   const refreshed = await input.session.refresh({
     stack: planFile.stack,
     prior,
@@ -236,13 +217,67 @@ async function fromSaved(input: ApplyStackInput): Promise<Start> {
       diagnostics: refreshed.diagnostics,
       state: prior,
     };
+  const screened = await screenSaved(input, planFile, refreshed.state);
+  const unmatched = refuseUnmatched(screened, input.allowUnmatched === true);
+  if (unmatched !== null)
+    return {
+      status: 'refused',
+      plan: planFile.plan,
+      outcomes: [],
+      diagnostics: [...refreshed.diagnostics, ...screened, unmatched],
+      state: prior,
+    };
   return {
     plan: planFile.plan,
     state: refreshed.state,
-    warnings: refreshed.diagnostics,
+    warnings: [...refreshed.diagnostics, ...screened],
     stateChanged: differs(prior, refreshed.state),
     noChanges: false,
   };
+}
+
+/** Why a saved plan cannot be applied as it is (stale, errored, another chain); null when it can. */
+function savedPlanRefusal(
+  input: ApplyStackInput,
+  planFile: PlanFile,
+  prior: StackState | null,
+): Diagnostic | null {
+  const stale = isPlanStale(planFile, prior, input.model.hash);
+  if (stale !== null)
+    return errorDiag({
+      code: 'apply/stale-plan',
+      summary: 'Saved plan is stale',
+      detail: `${stale.detail} Nothing was sent.`,
+      hint: 'Run `leasehold plan --out FILE` again and apply the new plan.',
+    });
+  if (planFile.plan.errored || planFile.network.chainId !== input.session.network.chainId)
+    return errorDiag({
+      code: 'apply/plan-not-applyable',
+      summary: 'Saved plan cannot be applied',
+      detail: planFile.plan.errored
+        ? 'The plan was saved with errors. Nothing was sent.'
+        : `The plan was made for chain ${planFile.network.chainId} (${planFile.network.name}), but this session is on chain ${input.session.network.chainId}. Nothing was sent.`,
+      hint: 'Fix the problems, plan again with --out, and apply that plan.',
+    });
+  return null;
+}
+
+/**
+ * A saved plan is screened again, as a fresh one is: its warnings are not in the file, and an
+ * order that cannot match would stay open on chain. Called before anything is sent.
+ */
+async function screenSaved(
+  input: ApplyStackInput,
+  planFile: PlanFile,
+  state: StackState,
+): Promise<Diagnostics> {
+  if (input.screenMatches !== true) return [];
+  const res = await input.session.screenMatches?.({
+    changes: planFile.plan.changes,
+    stack: planFile.stack,
+    state,
+  });
+  return res?.diagnostics ?? [];
 }
 
 /**

@@ -88,7 +88,11 @@ export function planStack(input: PlanStackInput): Promise<PlanStackResult> {
     const planned = hasErrors(diagnostics) ? NOTHING_PLANNED : planChanges(input, state);
     diagnostics.push(...planned.diagnostics);
     if (input.screenMatches === true && !destroy && !hasErrors(diagnostics)) {
-      const screened = await input.session.screenMatches?.({ changes: planned.changes });
+      const screened = await input.session.screenMatches?.({
+        changes: planned.changes,
+        stack: input.stack,
+        state,
+      });
       diagnostics.push(...(screened?.diagnostics ?? []));
     }
     const desired = destroy ? null : input.model;

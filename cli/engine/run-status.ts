@@ -1,5 +1,5 @@
 import type { Diagnostics } from '../diag/index.js';
-import type { LeaseStatusView } from '../provider-api.js';
+import type { LeaseStatusView, OpenOrderView } from '../provider-api.js';
 import { emptyState } from '../state/empty-state.js';
 import type { StackState } from '../state/state-types.js';
 import { openStack } from './open-stack.js';
@@ -12,6 +12,11 @@ export type RunStatusRequest = Omit<OpenStackRequest, 'signer'>;
 export interface RunStatusResult {
   readonly stack: string;
   readonly leases: readonly LeaseStatusView[];
+  /**
+   * Open orders of the stack no slot owns: each may still match and start charging (Spheron
+   * cannot cancel an order); the next refresh adopts a lease that matches.
+   */
+  readonly openOrders: readonly OpenOrderView[];
   readonly diagnostics: Diagnostics;
 }
 
@@ -31,6 +36,7 @@ export async function runStatus(req: RunStatusRequest): Promise<RunStatusResult>
     return {
       stack: stack.model.stack,
       leases: res.leases,
+      openOrders: res.openOrders ?? [],
       diagnostics: [...stack.warnings, ...res.diagnostics],
     };
   } finally {

@@ -11,7 +11,7 @@ import type { ResourceState, StackState } from '../state/state-types.js';
 import type { ApplyEvent, ApplySlotRequest, ApplySlotResponse } from './apply.js';
 import type { ObserveRequest, ObserveResponse } from './autoscale.js';
 import type { ModelResourceView, ModelView } from './stack.js';
-import type { LeaseStatusView } from './status.js';
+import type { LeaseStatusView, OpenOrderView } from './status.js';
 
 /** How much a session needs of the wallet. */
 export type SignerNeed = 'none' | 'address' | 'sign';
@@ -102,9 +102,15 @@ export interface CostRequest {
 /** The plan's changes to screen against the provider registry before any order is sent. */
 export interface ScreenMatchesRequest {
   readonly changes: readonly Change[];
+  /** The stack and its refreshed state: open orders no slot owns are looked for when given. */
+  readonly stack?: string | undefined;
+  readonly state?: StackState | null | undefined;
 }
 
-/** One `plan/no-matching-provider` warning per new slot that no registered provider can take. */
+/**
+ * One `plan/no-matching-provider` warning per new slot that no registered provider can take, plus
+ * the advisory `plan/capacity-unknown`, `plan/price-below-market` and `plan/open-orders`.
+ */
 export interface ScreenMatchesResponse {
   readonly diagnostics: Diagnostics;
 }
@@ -132,7 +138,7 @@ export interface ProviderSession {
   ): Promise<{ readonly cost: readonly CostSummary[]; readonly diagnostics: Diagnostics }>;
   /**
    * Pre-flight match screening: checks each new slot's requirements against the registered
-   * providers (region, tier, allow/deny, token, GPU model). Optional: sessions without a registry
+   * providers (region, tier, allow/deny, token, GPU model, published capacity). Optional: sessions without a registry
    * (tests, other marketplaces) screen nothing.
    */
   screenMatches?(req: ScreenMatchesRequest): Promise<ScreenMatchesResponse>;
@@ -155,9 +161,12 @@ export interface ProviderSession {
    */
   observe(req: ObserveRequest): Promise<ObserveResponse>;
   /** Live view of every lease in the state (`leasehold status`). */
-  status(req: {
-    readonly state: StackState;
-  }): Promise<{ readonly leases: readonly LeaseStatusView[]; readonly diagnostics: Diagnostics }>;
+  status(req: { readonly state: StackState }): Promise<{
+    readonly leases: readonly LeaseStatusView[];
+    /** Open orders of the stack that no slot owns (absent: not looked for). */
+    readonly openOrders?: readonly OpenOrderView[] | undefined;
+    readonly diagnostics: Diagnostics;
+  }>;
   /** Streams one resource's (or slot's) logs (`leasehold logs ADDRESS`) until done or aborted. */
   logs(req: {
     readonly state: StackState;

@@ -40,3 +40,18 @@ export interface ReplicaStatusView {
   /** Rate of `http_requests_total` between two scrapes; null when not exposed or not scraped. */
   readonly rps: number | null;
 }
+
+/**
+ * An order of the stack still open on chain that no slot in state owns (an apply refused or timed
+ * out after ordering): Spheron cannot cancel it, so it may still match and start charging.
+ */
+export interface OpenOrderView {
+  readonly orderId: string;
+  /** Slot address its stack tag names: `instance.web[0]`. */
+  readonly address: string;
+  /** Its max price per hour in the token's base units (decimal string): what a match may cost. */
+  readonly maxPerHour: string;
+  /** Token symbol. */
+  readonly token: string;
+  readonly decimals: number;
+}

@@ -1,5 +1,5 @@
-import type { LeaseStatusView, ReplicaStatusView } from '../provider-api.js';
-import { formatTokenAmount } from '../../common/index.js';
+import type { LeaseStatusView, OpenOrderView, ReplicaStatusView } from '../provider-api.js';
+import { formatPerHourForPeople, formatTokenAmount } from '../../common/index.js';
 import { providerLabel } from './render-apply-plain.js';
 import type { Style } from './style.js';
 
@@ -45,10 +45,45 @@ function replicaStyle(r: ReplicaStatusView, style: Style): (s: string) => string
 /**
  * `leasehold status` as a table: address, lease id, provider, region, price per hour in whole
  * tokens, ready x/y, endpoints and runway; an unreachable provider is flagged. Under each lease,
- * one line per replica: readiness, health, cpu, requests per second and restarts.
+ * one line per replica: readiness, health, cpu, requests per second and restarts. Then the stack's
+ * open orders no slot owns, with what each may cost once matched.
  */
-export function renderStatus(leases: readonly LeaseStatusView[], style: Style): string {
-  if (leases.length === 0) return 'No leases. Run `leasehold apply` to create them.';
+export function renderStatus(
+  leases: readonly LeaseStatusView[],
+  style: Style,
+  openOrders: readonly OpenOrderView[] = [],
+): string {
+  const tail = renderOpenOrders(openOrders, style);
+  const body =
+    leases.length === 0
+      ? 'No leases. Run `leasehold apply` to create them.'
+      : renderLeases(leases, style);
+  return tail === '' ? body : `${body}\n\n${tail}`;
+}
+
+/**
+ * The open orders, one line each, and what is true of them: Spheron cannot cancel an order, it
+ * may still match and start charging, and the next refresh adopts a lease that matches.
+ */
+export function renderOpenOrders(openOrders: readonly OpenOrderView[], style: Style): string {
+  if (openOrders.length === 0) return '';
+  const rows = alignRows(
+    openOrders.map((o) => [
+      `  order ${o.orderId}`,
+      o.address,
+      `up to ${formatPerHourForPeople(BigInt(o.maxPerHour), o.decimals, o.token, 3)} if matched`,
+    ]),
+  );
+  return [
+    style.yellow(`Open orders (${openOrders.length}), not matched yet:`),
+    ...rows,
+    'Spheron cannot cancel an order: it may still match and start charging. If one matches, the',
+    'next plan, apply or refresh adopts its lease into the state; a second lease for a slot, or',
+    'one for a slot no longer declared, is then planned for closing.',
+  ].join('\n');
+}
+
+function renderLeases(leases: readonly LeaseStatusView[], style: Style): string {
   const header = [
     'ADDRESS',
     'LEASE',

@@ -3,6 +3,7 @@
  * (idempotent across restarts), the workloads of its active leases restored from dataDir, and the
  * log poller that drives bidding, updates, expiry and teardown.
  */
+import { akashCluster } from './akash-inventory.js';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { AddressBook } from '../../wire/address-book.js';
@@ -262,6 +263,8 @@ function inventory(
     tier: config.tier,
     capacity: { ...config.capacity, gpus: config.gpus },
     used: registry.used(),
+    // What real providers publish (Akash's shape), read by `plan`'s capacity screening.
+    cluster: akashCluster(config, registry.used(), registry.all().length),
     leases: registry.all().map((l) => ({
       leaseId: l.leaseId.toString(),
       tenant: l.tenant,

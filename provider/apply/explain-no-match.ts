@@ -5,6 +5,9 @@
  */
 import { perHourOfPrice } from '../../wire/block-pricing.js';
 import { formatTokenAmount } from '../../common/units/format-token-amount.js';
+import { describeDemand, fitsCapacity } from './decide-capacity-fit.js';
+import type { SlotDemand } from './decide-capacity-fit.js';
+import type { ProviderInventory } from './parse-provider-inventory.js';
 
 /** What the order asks, decoded from its spec and details. */
 export interface NoMatchOrder {
@@ -22,6 +25,8 @@ export interface NoMatchOrder {
   readonly token: string;
   /** Price per block, 1e18-scaled. */
   readonly maxPrice: bigint;
+  /** What the slot asks in resources; absent: capacity is not screened. */
+  readonly demand?: SlotDemand | undefined;
 }
 
 /** One registered provider as the registry advertises it. */
@@ -35,6 +40,11 @@ export interface NoMatchProvider {
   readonly gpuModels: readonly string[];
   /** Token addresses it accepts (lowercase); null when unknown. */
   readonly tokens: readonly string[] | null;
+  /**
+   * Its published free capacity (`GET /status`); null or absent when unknown (unreachable, not
+   * published, malformed): such a provider is never excluded on capacity.
+   */
+  readonly capacity?: ProviderInventory | null | undefined;
 }
 
 /** Inputs of {@link explainNoMatch}. */
@@ -116,7 +126,20 @@ export function noMatchConstraints(o: NoMatchOrder, symbol: string): Constraint[
       test: (p) => p.gpuModels.includes(model),
       hint: 'Ask for a GPU model a provider offers (resources.gpu.models).',
     });
+  if (o.demand !== undefined) out.push(capacityConstraint(o.demand));
   return out;
+}
+
+/** Free capacity for the slot's replicas; a provider whose capacity is unknown meets it. */
+function capacityConstraint(demand: SlotDemand): Constraint {
+  const words = describeDemand(demand);
+  return {
+    label: `capacity for ${words}`,
+    none: `has free capacity for ${words}`,
+    test: (p) =>
+      p.capacity === null || p.capacity === undefined || fitsCapacity(p.capacity, demand),
+    hint: 'Ask for fewer resources per replica, or split the replicas over more slots (placement.spread).',
+  };
 }
 
 /**

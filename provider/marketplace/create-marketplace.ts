@@ -76,6 +76,7 @@ export async function createMarketplace(opts: CreateMarketplaceOptions): Promise
         ]);
         return { mined, pending };
       }),
+    matchesSince: (from) => read('read recent matches', () => logs.matchesSince(rc, from)),
     ordersCreatedBy: (c, from) =>
       read('read created orders', () => logs.ordersCreatedBy(rc, c, from)),
     listProviders: () => read('read providers', () => reads.readAllProviders(rc)),

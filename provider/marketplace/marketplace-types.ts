@@ -210,6 +210,8 @@ export interface Marketplace {
   transactionCounts(address: string): Promise<{ mined: number; pending: number }>;
   /** `OrderCreated` logs of orders `creator` created from `fromBlock` on. */
   ordersCreatedBy(creator: string, fromBlock: number): Promise<CreatedOrderLog[]>;
+  /** Every `OrderMatched` from `fromBlock` on, any tenant's (one log read). */
+  matchesSince(fromBlock: number): Promise<OrderMatch[]>;
   /** Every provider in the registry (`getAllProviders`). */
   listProviders(): Promise<ProviderInfo[]>;
   /** `getAllBidsForOrder(orderId)`. */
@@ -350,4 +352,12 @@ export interface ProviderClient {
   ): Promise<ProviderResult<null>>;
   /** The API version a provider was last answered on, null before any answer. */
   apiOf(provider: ProviderEndpoint): 'v1' | 'v2' | null;
+  /**
+   * `GET /status` (no auth, pinned TLS): the provider's published inventory, the parsed JSON body
+   * (provider/apply/parse-provider-inventory.ts reads it).
+   */
+  inventory(
+    provider: ProviderEndpoint,
+    opts?: { readonly timeoutMs?: number | undefined },
+  ): Promise<ProviderResult<unknown>>;
 }

@@ -5,6 +5,7 @@
  */
 import { marketplaceInterfaces } from '../../wire/contract-interfaces.js';
 import type { CountingProvider } from './counting-provider.js';
+import type { OrderMatch } from './marketplace-types.js';
 import type { ResolvedNetwork } from '../network/network-types.js';
 
 /** What the log reads need. */
@@ -93,4 +94,34 @@ export async function ordersCreatedBy(
   return logs
     .map((l) => parse(ctx, l))
     .filter((o): o is CreatedOrderLog => o !== null && o.creator === creator.toLowerCase());
+}
+
+/**
+ * Every `OrderMatched` from `fromBlock` on, any tenant's: one log read over the Bid contract (what
+ * the market accepted recently, for `plan`'s price check).
+ */
+export async function matchesSince(
+  ctx: OrderLogsContext,
+  fromBlock: number,
+): Promise<OrderMatch[]> {
+  const iface = marketplaceInterfaces().Bid;
+  const topic = iface.getEvent('OrderMatched')?.topicHash;
+  const logs = await ctx.provider.getLogs({
+    address: ctx.network.book.contracts.Bid,
+    topics: topic === undefined ? [] : [topic],
+    fromBlock,
+  });
+  return logs.flatMap((log) => {
+    const p = iface.parseLog({ topics: [...log.topics], data: log.data });
+    if (p?.name !== 'OrderMatched') return [];
+    return [
+      {
+        orderId: BigInt(p.args[0] as bigint),
+        provider: String(p.args[1]).toLowerCase(),
+        acceptedPrice: BigInt(p.args[4] as bigint),
+        blockNumber: log.blockNumber,
+        txHash: log.transactionHash,
+      },
+    ];
+  });
 }

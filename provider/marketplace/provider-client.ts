@@ -51,7 +51,8 @@ interface RawRequest {
   readonly path: string;
   readonly body?: string | undefined;
   readonly timeoutMs: number;
-  readonly token: string;
+  /** Auth-Spheron token; null for the public routes (`/status`). */
+  readonly token: string | null;
   /** The keep-alive pool for reads; undefined = a connection of its own (writes, see below). */
   readonly agent?: Agent | undefined;
 }
@@ -72,7 +73,7 @@ function httpsRequest(req: RawRequest): Promise<ProviderResult<{ status: number;
       {
         method: req.method,
         headers: {
-          'Auth-Spheron': req.token,
+          ...(req.token === null ? {} : { 'Auth-Spheron': req.token }),
           ...(req.body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
         ...pinnedTls(req.provider.certificate),
@@ -166,7 +167,25 @@ export function createProviderClient(opts: CreateProviderClientOptions): Provide
     logs: async (provider, leaseId, o) => stream(provider, leaseId, 'logs', o),
     events: async (provider, leaseId, o) => stream(provider, leaseId, 'events', o),
     apiOf: (provider) => apis.known(provider),
+    inventory: (provider, o) => readInventory(provider, o?.timeoutMs ?? timeoutMs, agent),
   };
+}
+
+/** `GET /status`: public, over the provider's own port (never a fizz gateway's) and pinned TLS. */
+async function readInventory(
+  provider: ProviderEndpoint,
+  timeoutMs: number,
+  agent: Agent,
+): Promise<ProviderResult<unknown>> {
+  const r = await httpsRequest({
+    provider: { ...provider, fizzId: 0n },
+    method: 'GET',
+    path: '/status',
+    timeoutMs,
+    token: null,
+    agent,
+  });
+  return json(r, (v) => v);
 }
 
 function json<T>(

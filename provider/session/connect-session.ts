@@ -7,6 +7,7 @@ import type { ConnectRequest, ProviderSession } from '../../cli/provider-api.js'
 import { applySlot } from '../apply/apply-slot.js';
 import { observeStack } from '../autoscale/observe-stack.js';
 import { ensureEscrow } from '../apply/ensure-escrow.js';
+import { readOpenOrders } from '../apply/read-open-orders.js';
 import { readStackStatus } from '../apply/read-stack-status.js';
 import { createSpreadQueue } from '../apply/spread-queue.js';
 import type { ApplyDeps } from '../apply/slot-context.js';
@@ -127,7 +128,7 @@ function buildSession(parts: SessionParts, log: (line: string) => void): Provide
     importStack: (r) =>
       importStack({ ...io, tenant: needTenant(), stack: r.stack, now: new Date() }),
     planResource: (r) => planResource({ ...r, network }),
-    screenMatches: (r) => screenMatches({ marketplace, network }, r),
+    screenMatches: (r) => screenMatches({ marketplace, providerClient, network, tenant }, r),
     costSummary: async (r) => {
       const escrow =
         tenant === null
@@ -171,7 +172,14 @@ function applyMembers(
         tenant: parts.needTenant(),
         now: () => new Date(),
       }),
-    status: (r) => readStackStatus(deps(), r.state),
+    status: async (r) => {
+      const res = await readStackStatus(deps(), r.state);
+      if (parts.tenant === null) return res;
+      const read = { marketplace: parts.marketplace, network: parts.network, tenant: parts.tenant };
+      // Advisory: a node that refuses the log query costs the listing, not the status.
+      const openOrders = await readOpenOrders(read, r.state.stack, r.state).catch(() => []);
+      return { ...res, openOrders };
+    },
     logs: (r) => streamStackLogs(deps(), r),
     observe: (r) => observeStack(deps(), r),
   };

@@ -54,10 +54,13 @@ describe('apply under faults (built CLI on the devnet)', () => {
       };
       web['pricing'] = { maxPerHour: '4', token: 'USDT' };
     });
-    // Screened before ordering: refused unless --allow-unmatched.
+    // Screened before ordering: refused unless --allow-unmatched, and not one transaction sent.
+    const nonce = await chain.nonce();
     const refused = await devnet.cli(['apply', '--auto-approve'], s.dir, fast);
     expect(refused.exitCode).toBe(1);
     expect(refused.stderr).toContain('[apply/unmatched]');
+    expect(await chain.nonce()).toBe(nonce);
+    expect(await chain.orders('e2e-nogpu')).toHaveLength(0);
     // Ordered anyway: no match within the timeout, naming the unmet constraint.
     const r = await devnet.cli(['apply', '--auto-approve', '--allow-unmatched'], s.dir, fast);
     expect(r.exitCode).toBe(1);
@@ -66,6 +69,10 @@ describe('apply under faults (built CLI on the devnet)', () => {
     expect(await chain.activeLeases('e2e-nogpu')).toEqual([]);
     expect(await chain.orders('e2e-nogpu')).toHaveLength(1);
     expect(stateLeases(s.state())).toEqual([]);
+    // The order it left is open, and status says so, with what it would cost if matched.
+    const status = await devnet.cli(['status'], s.dir);
+    expect(status.stdout).toContain('Open orders (1), not matched yet:');
+    expect(status.stdout).toMatch(/instance\.web\[0\] +up to 4 USDT\/h if matched/);
   });
 
   it('GIVEN a wallet with gas but no tokens WHEN applied THEN a clear insufficient-funds error and not one transaction', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { errorDiag } from '../../../../cli/diag/index.js';
+import { errorDiag, warningDiag } from '../../../../cli/diag/index.js';
 import { DEFAULT_APPLY_TIMEOUTS } from '../../../../cli/engine/apply-plan.js';
 import { applyStack } from '../../../../cli/engine/apply-stack.js';
 import type { ApplyStackInput } from '../../../../cli/engine/apply-stack.js';
@@ -191,6 +191,43 @@ describe('applyStack', () => {
     );
     expect(res.status).toBe('applied');
     expect(session.chain.active.size).toBe(2);
+  });
+
+  it('GIVEN a saved plan with a slot no provider can take WHEN applied THEN it is screened again and refused (apply/unmatched), nothing sent, unless allowed', async () => {
+    const plan = await savedPlan(null);
+    const unmatchedSession = (): MemorySession => {
+      const base = createMemorySession();
+      return Object.assign(base, {
+        screenMatches: async () => ({
+          diagnostics: [
+            warningDiag({
+              code: 'plan/no-matching-provider',
+              summary: 'No provider can take this slot',
+              address: 'box.b',
+            }),
+          ],
+        }),
+      });
+    };
+    const session = unmatchedSession();
+    const refused = await applyStack(
+      input(session, createMemoryBackend(null), {
+        planFile: encodePlan(plan),
+        screenMatches: true,
+      }),
+    );
+    expect(refused.status).toBe('refused');
+    expect(refused.diagnostics.map((d) => d.code)).toContain('apply/unmatched');
+    expect(session.chain.sent).toEqual([]);
+    const allowed = unmatchedSession();
+    const res = await applyStack(
+      input(allowed, createMemoryBackend(null), {
+        planFile: encodePlan(plan),
+        screenMatches: true,
+        allowUnmatched: true,
+      }),
+    );
+    expect(res.status).toBe('applied');
   });
 
   it('GIVEN a saved plan WHEN another apply changed the state first THEN it is refused as stale and nothing is sent', async () => {

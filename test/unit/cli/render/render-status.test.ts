@@ -112,3 +112,34 @@ describe('renderStatus', () => {
     expect(formatRunway(null)).toBe('-');
   });
 });
+
+describe('renderStatus open orders (issue 11 item 7)', () => {
+  it('GIVEN open orders no slot owns WHEN rendered THEN each with its cost if matched, and what is true of them', () => {
+    const text = renderStatus([], PLAIN, [
+      {
+        orderId: '7',
+        address: 'instance.web[0]',
+        maxPerHour: '4000000',
+        token: 'USDT',
+        decimals: 6,
+      },
+      {
+        orderId: '12',
+        address: 'instance.gpu[0]',
+        maxPerHour: '176001',
+        token: 'USDT',
+        decimals: 6,
+      },
+    ]);
+    expect(text).toContain('No leases.');
+    expect(text).toContain('Open orders (2), not matched yet:');
+    expect(text).toMatch(/order 7 +instance\.web\[0\] +up to 4 USDT\/h if matched/);
+    expect(text).toMatch(/order 12 +instance\.gpu\[0\] +up to 0\.176 USDT\/h if matched/);
+    expect(text).toContain('Spheron cannot cancel an order');
+    expect(text).toContain('adopts its lease into the state');
+  });
+
+  it('GIVEN no open orders WHEN rendered THEN no section', () => {
+    expect(renderStatus([], PLAIN, [])).not.toContain('Open orders');
+  });
+});

@@ -82,6 +82,7 @@ function client(answer: (host: string) => ProviderResult<ProviderLeaseStatus> | 
     logs: () => Promise.reject(new Error('unused')),
     events: () => Promise.reject(new Error('unused')),
     apiOf: () => null,
+    inventory: () => Promise.reject(new Error('unused')),
   };
   return { c, peak };
 }
