@@ -53,7 +53,10 @@ export function stackChain(up: DevnetUp): StackChain {
         id: bigint;
         specs: { specs: string };
       }[];
-      return all.flatMap((o) => {
+      // A plain array first: ethers' Result is an Array subclass whose constructor takes items,
+      // so Array methods that build a new array through it (flatMap on an empty Result) return
+      // [0] — an "order" that does not exist.
+      return [...all].flatMap((o) => {
         const tag = tagOf(o.specs.specs);
         return tag === null || tag.stack !== stack ? [] : [{ orderId: o.id.toString(), ...tag }];
       });
