@@ -2,14 +2,9 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
-import {
-  bidsSoFar,
-  leadingId,
-  overlappingLeaders,
-  startContender,
-  takeover,
-} from '../../../bench/leader-failover.js';
+import { startContender } from '../../../bench/leader-failover.js';
 import type { Contender } from '../../../bench/leader-failover.js';
+import { bidsSoFar, leadingId, overlappingLeaders, takeover } from '../../../bench/leader-judge.js';
 import { startPgServer } from '../../support/pg-server.js';
 import type { PgTestServer } from '../../support/pg-server.js';
 import { waitFor } from '../../support/wait-for.js';
