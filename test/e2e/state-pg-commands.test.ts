@@ -1,6 +1,6 @@
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { execa } from 'execa';
 import { createStateBackend } from '../../cli/state/create-state-backend.js';
@@ -62,6 +62,7 @@ async function database(): Promise<{ db: string; env: Record<string, string> }> 
 }
 
 function writeState(dir: string, name: string, s: StackState): string {
+  mkdirSync(dirname(join(dir, name)), { recursive: true });
   writeFileSync(join(dir, name), JSON.stringify(s, null, 2));
   return name;
 }
