@@ -4,6 +4,7 @@
 // sampling can miss a spike). Usage: node plan-bench-child.js '<PlanBenchChildInput JSON>'.
 import { performance } from 'node:perf_hooks';
 import { planStack } from '../cli/engine/plan-stack.js';
+import { createStateBackend } from '../cli/state/create-state-backend.js';
 import { createLocalBackend } from '../cli/state/local-backend.js';
 import type { ResolvedNetwork } from '../provider/network/network-types.js';
 import { loadStack } from '../provider/spec/load-stack.js';
@@ -19,6 +20,8 @@ export interface PlanBenchChildInput {
   readonly leases: number;
   readonly runs: number;
   readonly refresh: boolean | 'chain';
+  /** The state in this PostgreSQL (pg backend) instead of the local file. */
+  readonly pgUrl?: string | undefined;
 }
 
 /** What the child prints. */
@@ -32,7 +35,15 @@ async function main(input: PlanBenchChildInput): Promise<PlanBenchChildOutput> {
   if (loaded.model === null) throw new Error(JSON.stringify(loaded.diagnostics));
   const model = loaded.model;
   const chain = await connect(input.rpcUrl, input.book, input.blockTime);
-  const backend = createLocalBackend({ dir: input.dir, stack: 'bench' });
+  const backend =
+    input.pgUrl === undefined
+      ? createLocalBackend({ dir: input.dir, stack: 'bench' })
+      : await createStateBackend({
+          config: { type: 'pg', schema: 'leasehold', keep: 100 },
+          dir: input.dir,
+          stack: 'bench',
+          env: { LEASEHOLD_PG_URL: input.pgUrl },
+        });
   const runs: { ms: number; roundTrips: number }[] = [];
   try {
     for (let i = 0; i < input.runs; i++) {
@@ -62,6 +73,7 @@ async function main(input: PlanBenchChildInput): Promise<PlanBenchChildOutput> {
     }
   } finally {
     await chain.marketplace.close();
+    await backend.close?.();
   }
   // maxRSS is in KiB on Linux.
   return { runs, maxRssMb: process.resourceUsage().maxRSS / 1024 };

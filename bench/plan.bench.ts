@@ -45,7 +45,7 @@ instances:
 `;
 
 /** One measurement of refresh + plan. */
-interface Sample {
+export interface Sample {
   readonly ms: number;
   readonly peakRssMb: number;
   readonly roundTrips: number;
@@ -96,14 +96,14 @@ export async function runPlanBench(_root: string): Promise<BenchSection> {
   }
 }
 
-async function deposit(chain: Chain, amount: bigint): Promise<void> {
+export async function deposit(chain: Chain, amount: bigint): Promise<void> {
   const usdt = chain.network.tokens.find((t) => t.symbol === 'USDT');
   if (usdt === undefined) throw new Error('the devnet has no USDT');
   await chain.marketplace.approve(usdt.address, amount);
   await chain.marketplace.deposit(usdt.address, amount);
 }
 
-async function load(dir: string, count: number): Promise<ModelView> {
+export async function load(dir: string, count: number): Promise<ModelView> {
   writeFileSync(join(dir, 'leasehold.yaml'), SPEC(count));
   const res = await loadStack({ cwd: dir });
   if (res.model === null) throw new Error(JSON.stringify(res.diagnostics));
@@ -111,7 +111,7 @@ async function load(dir: string, count: number): Promise<ModelView> {
 }
 
 /** Orders slots [from, to) in batches without waiting for matches, then waits for them all. */
-async function createLeases(chain: Chain, model: ModelView, from: number, to: number) {
+export async function createLeases(chain: Chain, model: ModelView, from: number, to: number) {
   const inst = model.resources[0]?.attributes as InstanceModel;
   // Sent in bursts: one wallet, local nonces, no wait for each receipt.
   const BATCH = 500;
@@ -152,7 +152,7 @@ async function createLeases(chain: Chain, model: ModelView, from: number, to: nu
  * Sends each new lease its manifest, as apply does, so the providers run the workloads and the
  * status calls of the measured refresh answer with real statuses (not 404s before a manifest).
  */
-async function deliverManifests(chain: Chain, model: ModelView, from: number, to: number) {
+export async function deliverManifests(chain: Chain, model: ModelView, from: number, to: number) {
   const inst = model.resources[0]?.attributes as InstanceModel;
   const { active } = await chain.marketplace.tenantLeaseIds(chain.tenant);
   const ids = [...active].sort((a, b) => (a < b ? -1 : 1)).slice(from, to);
@@ -182,7 +182,7 @@ async function deliverManifests(chain: Chain, model: ModelView, from: number, to
 }
 
 /** The state apply would have written: every live lease, with the model's attributes. */
-async function recordApplied(chain: Chain, backend: StateBackend, model: ModelView) {
+export async function recordApplied(chain: Chain, backend: StateBackend, model: ModelView) {
   const prior = await backend.read();
   const res = await refreshStack({ ...chain, stack: 'bench', prior, now: new Date() });
   const state: StackState = {
@@ -200,7 +200,13 @@ async function recordApplied(chain: Chain, backend: StateBackend, model: ModelVi
  * Refresh + plan measured as `leasehold plan` runs: each of the RUNS measurements in a fresh child
  * process (see plan-bench-child.ts) — median wall time, and the largest peak RSS (maxRSS).
  */
-function measure(chain: Chain, dir: string, n: number, refresh: boolean | 'chain' = true): Sample {
+export function measure(
+  chain: Chain,
+  dir: string,
+  n: number,
+  refresh: boolean | 'chain' = true,
+  pgUrl?: string,
+): Sample {
   const input: PlanBenchChildInput = {
     rpcUrl: chain.network.rpcUrl,
     book: chain.network.book,
@@ -209,6 +215,7 @@ function measure(chain: Chain, dir: string, n: number, refresh: boolean | 'chain
     leases: n,
     runs: 1,
     refresh,
+    pgUrl,
   };
   const child = join(dirname(fileURLToPath(import.meta.url)), 'plan-bench-child.js');
   const outs = Array.from({ length: RUNS }, () => {

@@ -9,12 +9,13 @@ import { runAutoscaleBench } from './autoscale.bench.js';
 import { runCliBench } from './cli.bench.js';
 import { runDevnetBench } from './devnet.bench.js';
 import { runPlanBench } from './plan.bench.js';
+import { runStatePgBench } from './state-pg.bench.js';
 import type { BenchSection } from './measure.js';
 import { renderBenchmarks } from './render-benchmarks.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
-// LEASEHOLD_BENCH=plan (or cli,devnet) runs only those sections and leaves docs/benchmarks.md as it
+// LEASEHOLD_BENCH=plan (or cli,devnet, or state-pg) runs only those sections and leaves docs/benchmarks.md as it
 // is, since a partial run must not drop the other sections' rows.
 const selected = (process.env['LEASEHOLD_BENCH'] ?? '').split(',').filter((s) => s !== '');
 const all = {
@@ -23,6 +24,7 @@ const all = {
   plan: runPlanBench,
   apply: runApplyBench,
   autoscale: runAutoscaleBench,
+  'state-pg': runStatePgBench,
 } as const;
 const chosen = Object.entries(all).filter(([k]) => selected.length === 0 || selected.includes(k));
 const sections: BenchSection[] = [];

@@ -208,6 +208,84 @@ describe('pg backend (built CLI, devnet, real PostgreSQL)', () => {
     }
   });
 
+  it('GIVEN a passphrase and a secret in the environment WHEN a plan is saved, applied with a wrong key, then the key, imported elsewhere, pushed and destroyed THEN the plan file is sealed, the wrong key sends nothing, and activity --resource shows each writer with no secret', async () => {
+    const { db, env } = await database();
+    const secret = 'e2e-pg-activity-secret-44d1';
+    const passphrase = 'e2e-pg-plan-passphrase-9b2e';
+    const edit = (d: SpecDoc): void => {
+      instance(d, 'hello')['secrets'] = { API_KEY: { fromEnv: 'WEB_API_KEY' } };
+    };
+    const [a] = runners('e2e-pg-sealed', edit);
+    const keyed = { ...env, WEB_API_KEY: secret, LEASEHOLD_STATE_PASSPHRASE: passphrase };
+    const plan = await devnet.cli(['plan', '--out', 'plan.json'], a.dir, keyed);
+    expect(plan.exitCode).toBe(0);
+    const sealed = readFileSync(join(a.dir, 'plan.json'), 'utf8');
+    expect(JSON.parse(sealed)).toMatchObject({ leaseholdSealed: 1, kind: 'plan' });
+    for (const clear of [
+      'instance.hello',
+      'nginxinc/nginx-unprivileged',
+      '8080',
+      'WEB_API_KEY',
+      secret,
+    ])
+      expect(sealed).not.toContain(clear);
+    // A wrong key (or none) opens nothing and sends no transaction.
+    const nonce = await chain.nonce();
+    for (const [extra, code] of [
+      [{ LEASEHOLD_STATE_PASSPHRASE: 'not-the-plan-key' }, 'state/decrypt-failed'],
+      [{ LEASEHOLD_STATE_PASSPHRASE: '' }, 'state/encrypted'],
+    ] as const) {
+      const r = await devnet.cli(['apply', 'plan.json'], a.dir, { ...keyed, ...extra });
+      expect(r.exitCode).toBe(1);
+      expect(r.stderr).toContain(`[${code}]`);
+      expect(r.stderr).not.toContain('not-the-plan-key');
+      expect(r.stderr).not.toMatch(/^\s+at /m);
+    }
+    expect(await chain.nonce()).toBe(nonce);
+    expect(await chain.activeLeases('e2e-pg-sealed')).toHaveLength(0);
+    const apply = await devnet.cli(['apply', 'plan.json'], a.dir, keyed);
+    expect(apply.stderr).toBe('');
+    expect(apply.exitCode).toBe(0);
+    expect(await chain.activeLeases('e2e-pg-sealed')).toHaveLength(1);
+    // import into a second database rebuilds the state from the chain: an entry there.
+    const other = await database();
+    const [b] = runners('e2e-pg-sealed', edit);
+    const imported = await devnet.cli(['import'], b.dir, { ...keyed, ...other.env });
+    expect(imported.exitCode).toBe(0);
+    const importLog = JSON.parse(
+      (await devnet.cli(['activity', '--json'], b.dir, { ...keyed, ...other.env })).stdout,
+    ) as { entries: { command: string; resources: string[] }[] };
+    expect(importLog.entries.map((e) => e.command)).toEqual(['import']);
+    expect(importLog.entries[0]?.resources).toContain('instance.hello');
+    // A push (touches no resource), then destroy.
+    expect((await devnet.cli(['state', 'pull', '--out', 'now.json'], a.dir, keyed)).exitCode).toBe(
+      0,
+    );
+    expect(
+      (await devnet.cli(['state', 'push', 'now.json', '--force'], a.dir, keyed)).exitCode,
+    ).toBe(0);
+    const destroy = await devnet.cli(['destroy', '--auto-approve'], a.dir, keyed);
+    expect(destroy.exitCode).toBe(0);
+    expect(await chain.activeLeases('e2e-pg-sealed')).toHaveLength(0);
+    const log = async (...extra: string[]) =>
+      (
+        JSON.parse((await devnet.cli(['activity', '--json', ...extra], a.dir, keyed)).stdout) as {
+          entries: { command: string }[];
+        }
+      ).entries.map((e) => e.command);
+    expect(await log()).toEqual(['apply', 'state push', 'destroy']);
+    expect(await log('--resource', 'instance.hello')).toEqual(['apply', 'destroy']);
+    expect(await log('--resource', 'instance.hello[0]')).toEqual(['apply', 'destroy']);
+    expect(await log('--resource', 'instance.other')).toEqual([]);
+    // No secret value in any entry, as stored.
+    for (const d of [db, other.db]) {
+      const rows = await pg.query(d, 'SELECT entry::text AS e FROM leasehold.activity');
+      const text = (rows.rows as { e: string }[]).map((r) => r.e).join('\n');
+      expect(text).not.toContain(secret);
+      expect(text).not.toContain(passphrase);
+    }
+  });
+
   it('GIVEN no backend block and no database THEN the README commands still use the local file', async () => {
     const local = copyExample('hello.yaml', 'e2e-pg-none');
     const r = await devnet.cli(['plan'], local.dir, {
