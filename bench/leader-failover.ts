@@ -15,7 +15,12 @@ export interface Contender extends ContenderLog {
   readonly exited: Promise<void>;
 }
 
-const script = join(dirname(fileURLToPath(import.meta.url)), 'leader-contender.js');
+// The compiled contender: beside this module once built (dist/bench), and under dist/ when this
+// module runs from its TypeScript source (jest's integration test).
+const here = fileURLToPath(import.meta.url);
+const script = here.endsWith('.ts')
+  ? join(dirname(here), '..', 'dist', 'bench', 'leader-contender.js')
+  : join(dirname(here), 'leader-contender.js');
 
 /** Starts a contender process on `pgUrl` for `stack`, bidding each `intervalMs`. */
 export function startContender(opts: {
