@@ -256,7 +256,17 @@ describe('pg backend (built CLI, devnet, real PostgreSQL)', () => {
       (await devnet.cli(['activity', '--json'], b.dir, { ...keyed, ...other.env })).stdout,
     ) as { entries: { command: string; resources: string[] }[] };
     expect(importLog.entries.map((e) => e.command)).toEqual(['import']);
-    expect(importLog.entries[0]?.resources).toContain('instance.hello');
+    // Import names the slots it adopted (instance.hello[0]); --resource matches the instance too.
+    expect(importLog.entries[0]?.resources).toContain('instance.hello[0]');
+    const importOf = JSON.parse(
+      (
+        await devnet.cli(['activity', '--json', '--resource', 'instance.hello'], b.dir, {
+          ...keyed,
+          ...other.env,
+        })
+      ).stdout,
+    ) as { entries: { command: string }[] };
+    expect(importOf.entries.map((e) => e.command)).toEqual(['import']);
     // A push (touches no resource), then destroy.
     expect((await devnet.cli(['state', 'pull', '--out', 'now.json'], a.dir, keyed)).exitCode).toBe(
       0,
