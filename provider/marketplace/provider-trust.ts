@@ -113,12 +113,23 @@ function tofuConnection(opts: ProviderTrustOptions): ProviderTrust['connection']
     // one, before its fingerprint is compared: the message names the provider either way.
     describe: (err) => changedMessage(p, key, known.file, pemFingerprintOr(pem), err),
   });
+  // A refresh reads many leases of one provider at once: one first-contact handshake serves them.
+  const firstContacts = new Map<string, Promise<Presented>>();
   return async (p, baseUrl, timeoutMs = 10_000) => {
     const key = knownCertificateKey(chainId, p.address);
     const trusted = known.get(key);
     if (trusted !== null) return pinToKnown(p, key, trusted.pem);
-    const presented = await presentedCertificate(baseUrl, timeoutMs);
+    let probe = firstContacts.get(key);
+    if (probe === undefined) {
+      probe = presentedCertificate(baseUrl, timeoutMs);
+      firstContacts.set(key, probe);
+      void probe.finally(() => firstContacts.delete(key));
+    }
+    const presented = await probe;
     if (!presented.ok) return presented;
+    // Another caller of the same handshake recorded it already.
+    const recorded = known.get(key);
+    if (recorded !== null) return pinToKnown(p, key, recorded.pem);
     const d = decideProviderTls({
       policy: 'tofu',
       registered: null,
@@ -191,8 +202,7 @@ function presentedCertificate(baseUrl: string, timeoutMs: number): Promise<Prese
       const x509 = new X509Certificate(cert.raw);
       resolve({ ok: true, fingerprint: x509.fingerprint256, pem: x509.toString() });
     });
-    socket.once('error', (err) =>
-      resolve({ ok: false, kind: 'unreachable', message: err.message }),
-    );
+    // `on`, not `once`: a late error of the destroyed socket must not go unhandled.
+    socket.on('error', (err) => resolve({ ok: false, kind: 'unreachable', message: err.message }));
   });
 }
