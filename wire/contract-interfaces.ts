@@ -5,6 +5,7 @@
 import { Interface } from 'ethers';
 import type { InterfaceAbi } from 'ethers';
 import { loadArtifact } from './artifacts.js';
+import { spheronErrorFragments } from './spheron-abi-errors.js';
 
 /** The interfaces the client encodes and decodes with. */
 export interface MarketplaceInterfaces {
@@ -15,7 +16,11 @@ export interface MarketplaceInterfaces {
   readonly ProviderRegistry: Interface;
   readonly Multicall3: Interface;
   readonly Erc20: Interface;
-  /** Every custom error of every contract, for decoding reverts from any of them. */
+  /**
+   * Every custom error of every devnet contract and of Spheron's deployed ones
+   * (spheron-abi-errors.ts), for decoding reverts from any of them. Overloads are kept apart by
+   * selector: look one up by its full signature (`InsufficientBalance()`).
+   */
   readonly errors: Interface;
 }
 
@@ -37,7 +42,10 @@ export function marketplaceInterfaces(): MarketplaceInterfaces {
   const iface = (abi: InterfaceAbi | undefined): Interface => new Interface(abi ?? []);
   const seen = new Set<string>();
   const errorFragments: string[] = [];
-  for (const abi of [...abis.values(), erc20]) {
+  // Devnet artifacts first, then mainnet's list: one fragment per selector, so a shared error
+  // (OrderNotFound()) appears once and an overload (InsufficientBalance()) is added beside the
+  // devnet's InsufficientBalance(uint256,uint256).
+  for (const abi of [...abis.values(), erc20, spheronErrorFragments()]) {
     for (const f of new Interface(abi).fragments) {
       if (f.type !== 'error') continue;
       const sig = f.format('full');

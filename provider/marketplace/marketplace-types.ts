@@ -253,11 +253,15 @@ export interface ProviderHttpError {
   readonly body: string;
 }
 
-/** The provider presented a TLS certificate other than the one registered on chain. */
+/**
+ * The provider presented a TLS certificate its network's policy does not trust: under `pin` another
+ * than registered on chain, under `tofu` another than recorded on first contact (the message then
+ * names the provider and the entry to delete). Nothing was sent to it.
+ */
 export interface ProviderCertificateMismatch {
   readonly ok: false;
   readonly kind: 'certificate-mismatch';
-  /** Fingerprints (sha256) of the registered and the presented certificate. */
+  /** Why, with the fingerprint (sha256) trusted; never a token. */
   readonly message: string;
 }
 

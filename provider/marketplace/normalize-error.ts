@@ -7,6 +7,7 @@
 import { redact } from '../../cli/diag/index.js';
 import { marketplaceInterfaces } from '../../wire/contract-interfaces.js';
 import { MarketplaceError } from './marketplace-error.js';
+import { revertMeaning } from './revert-catalogue.js';
 
 /** Node's codes for a connection that broke or timed out: the same request may succeed again. */
 const TRANSIENT_NETWORK_CODES = new Set([
@@ -56,6 +57,8 @@ export interface ErrorContext {
 /** A decoded custom error. */
 export interface DecodedRevert {
   readonly name: string;
+  /** Canonical signature, `InsufficientBalance()`: tells overloads of one name apart. */
+  readonly signature: string;
   readonly args: readonly unknown[];
 }
 
@@ -76,19 +79,11 @@ export function decodeRevert(err: unknown): DecodedRevert | null {
   for (const data of candidates) {
     if (typeof data !== 'string' || !/^0x[0-9a-fA-F]{8}/.test(data)) continue;
     const parsed = marketplaceInterfaces().errors.parseError(data);
-    if (parsed !== null) return { name: parsed.name, args: [...parsed.args] };
+    if (parsed !== null)
+      return { name: parsed.name, signature: parsed.signature, args: [...parsed.args] };
   }
   return e.cause !== undefined && e.cause !== err ? decodeRevert(e.cause) : null;
 }
-
-const HINTS: Readonly<Record<string, string>> = {
-  InsufficientBalance: 'Deposit more into escrow with `leasehold escrow deposit`.',
-  OrderNotFound: 'Run `leasehold refresh` to reconcile the state with the chain.',
-  LeaseNotFound: 'Run `leasehold refresh` to reconcile the state with the chain.',
-  TokenNotAccepted: 'Pay with a token the network accepts (see `leasehold wallet balance`).',
-  InvalidBlockNumber: 'Choose a lease duration within the marketplace limits.',
-  MinimumDepositNotMet: 'Deposit at least the minimum amount.',
-};
 
 /** Turns anything thrown by ethers into a MarketplaceError (returns MarketplaceErrors unchanged). */
 export function normalizeError(err: unknown, ctx: ErrorContext): MarketplaceError {
@@ -134,31 +129,56 @@ export function normalizeError(err: unknown, ctx: ErrorContext): MarketplaceErro
   });
 }
 
+/**
+ * A decoded revert as a MarketplaceError: the code, summary and hint of its name
+ * (revert-catalogue.ts), the name and arguments in the detail. InsufficientBalance with amounts
+ * (EscrowUser, the devnet) shows them in token units; mainnet's OrderRequest reverts it without any.
+ */
 function revertError(
   r: DecodedRevert,
   ctx: ErrorContext,
   where: string,
   cause: unknown,
 ): MarketplaceError {
+  const meaning = revertMeaning(r.name) ?? {
+    code: 'marketplace/contract-error',
+    summary: 'Contract rejected the call',
+    hint: 'Check the call against the contract rules in the error name; report it with LEASEHOLD_DEBUG=1.',
+  };
+  const { code, summary, hint } = meaning;
   if (r.name === 'InsufficientBalance' && r.args.length === 2) {
     const fmt = ctx.formatAmount ?? ((b: bigint) => `${b} base units`);
     const [available, required] = r.args.map((a) => BigInt(a as bigint));
     return new MarketplaceError({
-      code: 'marketplace/insufficient-balance',
-      summary: 'Escrow balance too low',
+      code,
+      summary,
       detail: `${where}: the contract reverted InsufficientBalance — available ${fmt(available ?? 0n)}, required ${fmt(required ?? 0n)}.`,
-      hint: HINTS['InsufficientBalance'],
+      hint,
       cause,
     });
   }
-  const args = r.args.map((a) => (typeof a === 'bigint' ? a.toString() : String(a))).join(', ');
+  if (r.name === 'InsufficientBalance') {
+    return new MarketplaceError({
+      code,
+      summary,
+      detail: `${where}: the contract reverted InsufficientBalance() — the escrow's unlocked balance does not cover the order's price for its duration.`,
+      hint,
+      cause,
+    });
+  }
+  const args = r.args.map(formatArg).join(', ');
   return new MarketplaceError({
-    code: 'marketplace/contract-error',
-    summary: 'Contract rejected the call',
+    code,
+    summary,
     detail: `${where}: the contract reverted ${r.name}(${args}).`,
-    hint: HINTS[r.name] ?? 'Check the call against the contract rules in the error name.',
+    hint,
     cause,
   });
+}
+
+/** An argument as the detail shows it: integers in decimal, bytes and addresses as hex. */
+function formatArg(a: unknown): string {
+  return typeof a === 'bigint' ? a.toString() : String(a);
 }
 
 function contextLine(ctx: ErrorContext): string {

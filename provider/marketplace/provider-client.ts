@@ -1,7 +1,8 @@
 /**
  * The provider REST client (reference §2.6, docs/spheron-versions.md): Auth-Spheron tokens (fresh
- * for manifests and logs, reused a few seconds per provider for status reads), https pinned to the
- * certificate registered on chain over keep-alive connections, timeouts, and results instead of
+ * for manifests and logs, reused a few seconds per provider for status reads), https verified by
+ * the network's TLS policy (pinned to the certificate registered on chain by default,
+ * provider-trust.ts) over keep-alive connections, timeouts, and results instead of
  * throws — an unreachable provider is a value the caller decides about (refresh marks the lease
  * unknown). Lease reads use the v2 routes, as today's SDK does; a provider that answers a route-level
  * 404 is asked again on the v1 `/1/1/` routes, and that choice is remembered per provider.
@@ -18,7 +19,8 @@ import type {
   ProviderEndpoint,
   ProviderResult,
 } from './marketplace-types.js';
-import { isCertificateMismatch, pinnedTls } from './provider-tls.js';
+import { createProviderTrust } from './provider-trust.js';
+import type { ProviderTrust } from './provider-trust.js';
 import { toLeaseStatus } from './to-lease-status.js';
 import { streamLogs } from './stream-logs.js';
 import { DEFAULT_MANIFESTS_PER_PROVIDER } from '../network/network-limits.js';
@@ -34,6 +36,11 @@ export interface CreateProviderClientOptions {
   readonly timeoutMs?: number | undefined;
   /** Manifests sent to one provider at once (the network's limit). @default 16 */
   readonly manifestsPerProvider?: number | undefined;
+  /**
+   * How provider certificates are verified (the network's TLS policy, provider-trust.ts).
+   * @default pinned to the certificate registered on chain
+   */
+  readonly trust?: ProviderTrust | undefined;
 }
 
 /**
@@ -55,6 +62,7 @@ interface RawRequest {
   readonly token: string | null;
   /** The keep-alive pool for reads; undefined = a connection of its own (writes, see below). */
   readonly agent?: Agent | undefined;
+  readonly trust: ProviderTrust;
 }
 
 /**
@@ -64,9 +72,13 @@ interface RawRequest {
 const STALE_SOCKET = /ECONNRESET|EPIPE|socket hang up/i;
 
 /** One HTTPS request; resolves with status and body, or an unreachable/mismatch result. */
-function httpsRequest(req: RawRequest): Promise<ProviderResult<{ status: number; body: string }>> {
-  const url = new URL(req.path, providerBaseUrl(req.provider.hostUri, req.provider.fizzId));
-  const pinned = req.provider.certificate !== null;
+async function httpsRequest(
+  req: RawRequest,
+): Promise<ProviderResult<{ status: number; body: string }>> {
+  const base = providerBaseUrl(req.provider.hostUri, req.provider.fizzId);
+  const url = new URL(req.path, base);
+  const trust = await req.trust.connection(req.provider, base, req.timeoutMs);
+  if ('ok' in trust) return trust;
   return new Promise((resolve) => {
     const r = request(
       url,
@@ -76,7 +88,7 @@ function httpsRequest(req: RawRequest): Promise<ProviderResult<{ status: number;
           ...(req.token === null ? {} : { 'Auth-Spheron': req.token }),
           ...(req.body === undefined ? {} : { 'Content-Type': 'application/json' }),
         },
-        ...pinnedTls(req.provider.certificate),
+        ...trust.tls,
         agent: req.agent ?? false,
         timeout: req.timeoutMs,
       },
@@ -94,9 +106,15 @@ function httpsRequest(req: RawRequest): Promise<ProviderResult<{ status: number;
     r.on('error', (err) => {
       if (req.agent !== undefined && r.reusedSocket && STALE_SOCKET.test(err.message)) {
         resolve(httpsRequest({ ...req, agent: undefined }));
-      } else if (isCertificateMismatch(err, pinned)) {
-        resolve({ ok: false, kind: 'certificate-mismatch', message: err.message });
-      } else resolve({ ok: false, kind: 'unreachable', message: err.message });
+      } else {
+        resolve(
+          req.trust.mismatch(err, trust) ?? {
+            ok: false,
+            kind: 'unreachable',
+            message: err.message,
+          },
+        );
+      }
     });
     r.end(req.body);
   });
@@ -106,11 +124,11 @@ function httpsRequest(req: RawRequest): Promise<ProviderResult<{ status: number;
  * Creates the client. Read connections are kept alive between calls (TLS handshakes dominated a
  * refresh of many leases); idle ones close after 2 s (under common server idle timeouts) and
  * never hold the process open.
- * The pooling key includes the pinned CA, so a reused connection was verified against the same
- * registered certificate.
+ * The pooling key includes the pinned CA (and rejectUnauthorized), so a reused connection was
+ * verified against the same certificate under the same policy.
  */
 export function createProviderClient(opts: CreateProviderClientOptions): ProviderClient {
-  const timeoutMs = opts.timeoutMs ?? 10_000;
+  const { timeoutMs = 10_000, trust = createProviderTrust() } = opts;
   const agent = new Agent({ keepAlive: true, timeout: 2_000 });
   const manifests = new PerKeyLimit(opts.manifestsPerProvider ?? DEFAULT_MANIFESTS_PER_PROVIDER);
   const tokens = createAuthTokenCache({
@@ -127,6 +145,7 @@ export function createProviderClient(opts: CreateProviderClientOptions): Provide
         timeoutMs: t,
         token: await tokens.forRead(provider.address),
         agent,
+        trust,
       }),
     );
   const stream = (
@@ -143,6 +162,7 @@ export function createProviderClient(opts: CreateProviderClientOptions): Provide
         provider,
         opts: o,
         token: await tokens.fresh(),
+        trust,
       }),
     );
   return {
@@ -162,6 +182,7 @@ export function createProviderClient(opts: CreateProviderClientOptions): Provide
           timeoutMs: Math.max(timeoutMs, 120_000),
           // Not pooled: a manifest PUT is not retried blindly on a stale connection.
           token: await tokens.fresh(),
+          trust,
         }),
       ),
     logs: async (provider, leaseId, o) => stream(provider, leaseId, 'logs', o),

@@ -5,6 +5,7 @@
  */
 import { X509Certificate } from 'node:crypto';
 import type { PeerCertificate } from 'node:tls';
+import { decideProviderTls } from './decide-provider-tls.js';
 
 /** TLS options for https.request / ws. */
 export interface PinnedTlsOptions {
@@ -34,8 +35,17 @@ export function pemFingerprint(pem: string): string {
   return fingerprint;
 }
 
-/** The options for a provider; without a registered certificate, normal CA verification applies. */
-export function pinnedTls(certificate: string | null): PinnedTlsOptions {
+/**
+ * The options for a provider; without a registered certificate, normal CA verification applies.
+ * `explain` words the refusal (the tofu policy pins to the certificate trusted on first use and
+ * says how to reset it).
+ */
+export function pinnedTls(
+  certificate: string | null,
+  trust: 'registered' | 'first-use' = 'registered',
+  explain: (expected: string, presented: string) => string = (expected, presented) =>
+    `registered ${expected}, presented ${presented}`,
+): PinnedTlsOptions {
   if (certificate === null) return { rejectUnauthorized: true };
   let expected: string;
   try {
@@ -47,10 +57,16 @@ export function pinnedTls(certificate: string | null): PinnedTlsOptions {
   return {
     ca: certificate,
     rejectUnauthorized: true,
-    checkServerIdentity: (_host, cert) =>
-      cert.fingerprint256 === expected
-        ? undefined
-        : new CertificateMismatch(`registered ${expected}, presented ${cert.fingerprint256}`),
+    checkServerIdentity: (_host, cert) => {
+      const presented = cert.fingerprint256;
+      const d =
+        trust === 'registered'
+          ? decideProviderTls({ policy: 'pin', registered: expected, known: null, presented })
+          : decideProviderTls({ policy: 'tofu', registered: null, known: expected, presented });
+      return d.kind === 'refuse'
+        ? new CertificateMismatch(explain(d.expected, d.presented))
+        : undefined;
+    },
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { DEFAULT_TAIL, streamQuery } from '../../wire/provider-routes.js';
 import type { LogsOptions, ProviderEndpoint, ProviderResult } from './marketplace-types.js';
-import { isCertificateMismatch, pinnedTls } from './provider-tls.js';
+import type { ProviderTrust } from './provider-trust.js';
 
 /** Inputs of {@link streamLogs}. */
 export interface StreamLogsInput {
@@ -16,6 +16,8 @@ export interface StreamLogsInput {
   readonly provider: ProviderEndpoint;
   readonly opts: LogsOptions;
   readonly token: string;
+  /** How the provider's certificate is verified. */
+  readonly trust: ProviderTrust;
 }
 
 /** Streams until the socket closes or `signal` aborts; `[name] message` per line. */
@@ -28,11 +30,12 @@ export async function streamLogs(input: StreamLogsInput): Promise<ProviderResult
     service: input.opts.service,
   });
   const url = `${input.url.replace(/^https/, 'wss')}${input.path}?${query}`;
-  const pinned = input.provider.certificate !== null;
+  const trust = await input.trust.connection(input.provider, input.url);
+  if ('ok' in trust) return trust;
   return new Promise((resolve) => {
     const ws = new WebSocket(url, {
       headers: { 'Auth-Spheron': input.token },
-      ...pinnedTls(input.provider.certificate),
+      ...trust.tls,
     });
     const abort = (): void => ws.close(1000);
     input.opts.signal?.addEventListener('abort', abort, { once: true });
@@ -53,9 +56,11 @@ export async function streamLogs(input: StreamLogsInput): Promise<ProviderResult
     });
     ws.on('error', (err) =>
       resolve(
-        isCertificateMismatch(err, pinned)
-          ? { ok: false, kind: 'certificate-mismatch', message: err.message }
-          : { ok: false, kind: 'unreachable', message: err.message },
+        input.trust.mismatch(err, trust) ?? {
+          ok: false,
+          kind: 'unreachable',
+          message: err.message,
+        },
       ),
     );
     ws.on('close', () => {

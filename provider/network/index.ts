@@ -15,6 +15,12 @@ export type { LoadNetworkInput } from './load-network.js';
 export { CANONICAL_MULTICALL3, KNOWN_NETWORKS, NETWORK_PROFILES } from './network-profiles.js';
 export type { NetworkProfile } from './network-profiles.js';
 export type { NetworkToken, ResolvedNetwork } from './network-types.js';
+export {
+  DEFAULT_PROVIDER_TLS,
+  PROVIDER_TLS_POLICIES,
+  tlsPolicyInForce,
+} from './provider-tls-policy.js';
+export type { ProviderTlsPolicy } from './provider-tls-policy.js';
 export { parseAddressBook } from './parse-address-book.js';
 export type { ParsedAddressBook } from './parse-address-book.js';
 export { readRecentBlocks } from './read-recent-blocks.js';

@@ -5,6 +5,7 @@
 import type { AddressBook } from '../../wire/address-book.js';
 import { DEFAULT_MANIFESTS_PER_PROVIDER } from './network-limits.js';
 import type { NetworkLimits } from './network-limits.js';
+import type { ProviderTlsPolicy } from './provider-tls-policy.js';
 
 /** Canonical Multicall3 (same address on every EVM chain); the public books do not list it. */
 export const CANONICAL_MULTICALL3 = '0xcA11bde05977b3631167028862bE2a173976CA11';
@@ -19,6 +20,8 @@ export interface NetworkProfile {
   readonly book: AddressBook;
   /** What the public RPC and the providers take (LEASEHOLD_RPC_RATE_LIMIT overrides the rate). */
   readonly limits: NetworkLimits;
+  /** How providers are trusted over TLS (LEASEHOLD_PROVIDER_TLS overrides it). */
+  readonly providerTls: ProviderTlsPolicy;
 }
 
 /**
@@ -42,6 +45,8 @@ const TESTNET: NetworkProfile = {
   rpcUrl: 'https://sepolia.base.org',
   secondsPerBlock: 2,
   limits: PUBLIC_BASE_LIMITS,
+  // Providers register their certificate on chain: pinning it is the strict and working default.
+  providerTls: 'pin',
   book: {
     chainId: 84532,
     contracts: {
@@ -69,6 +74,8 @@ const MAINNET: NetworkProfile = {
   rpcUrl: 'https://mainnet.base.org',
   secondsPerBlock: 2,
   limits: PUBLIC_BASE_LIMITS,
+  // Providers register their certificate on chain: pinning it is the strict and working default.
+  providerTls: 'pin',
   book: {
     chainId: 8453,
     contracts: {

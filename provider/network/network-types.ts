@@ -5,6 +5,7 @@
 import type { BlockTimeSource } from '../../cli/plan/plan-types.js';
 import type { AddressBook } from '../../wire/address-book.js';
 import type { NetworkLimits } from './network-limits.js';
+import type { ProviderTlsPolicy } from './provider-tls-policy.js';
 
 /** A payment token of a network. */
 export interface NetworkToken {
@@ -42,6 +43,11 @@ export interface ResolvedNetwork {
    * environment overrides (network-limits.ts); absent: nothing declared.
    */
   readonly limits?: NetworkLimits | undefined;
+  /**
+   * How providers are trusted over TLS, as the profile declares it and LEASEHOLD_PROVIDER_TLS
+   * overrides (provider-tls-policy.ts); absent: `pin`.
+   */
+  readonly providerTls?: ProviderTlsPolicy | undefined;
 }
 
 /** What the local devnet tells a client about itself (the devnet's `DevnetInfo`, narrowed). */

@@ -10,6 +10,7 @@ import type { BlockTimeSource } from '../../cli/plan/plan-types.js';
 import type { AddressBook } from '../../wire/address-book.js';
 import { didYouMean } from '../spec/did-you-mean.js';
 import type { NetworkLimits } from './network-limits.js';
+import type { ProviderTlsPolicy } from './provider-tls-policy.js';
 import type { ResolvedNetwork } from './network-types.js';
 import { KNOWN_NETWORKS, NETWORK_PROFILES } from './network-profiles.js';
 
@@ -77,6 +78,7 @@ export function resolveNetwork(input: ResolveNetworkInput): NetworkChoice {
         blockTimeSource: 'profile',
         book: profile.book,
         limits: profile.limits,
+        providerTls: profile.providerTls,
       }),
     };
   }
@@ -170,6 +172,8 @@ export interface FromBookInput {
   readonly devWallet?: boolean | undefined;
   /** What the endpoints take; absent: nothing declared. */
   readonly limits?: NetworkLimits | undefined;
+  /** How providers are trusted over TLS; absent: `pin`. */
+  readonly providerTls?: ProviderTlsPolicy | undefined;
 }
 
 /** A resolved network from an address book. */
@@ -184,5 +188,6 @@ export function fromBook(input: FromBookInput): ResolvedNetwork {
     tokens: input.book.tokens,
     devWallet: input.devWallet ?? false,
     ...(input.limits === undefined ? {} : { limits: input.limits }),
+    ...(input.providerTls === undefined ? {} : { providerTls: input.providerTls }),
   };
 }

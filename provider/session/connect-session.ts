@@ -28,6 +28,9 @@ import type { SessionSigner } from './resolve-session-signer.js';
 import type { Marketplace, ProviderClient } from '../marketplace/marketplace-types.js';
 import type { LocalDevnet, ResolvedNetwork } from '../network/network-types.js';
 import { limitsInForce } from '../network/network-limits.js';
+import { tlsPolicyInForce } from '../network/provider-tls-policy.js';
+import { knownCertificatesFile, openKnownCertificates } from '../marketplace/known-certificates.js';
+import { createProviderTrust } from '../marketplace/provider-trust.js';
 
 /** Connects to a network with a wallet as `req.signer` asks; throws LeaseholdError on failure. */
 export async function connectSession(
@@ -73,7 +76,8 @@ export async function connectParts(
     promptPassword: req.promptPassword,
   });
   const loaded = await loadNetwork({ ...choice, log: req.log, localDevnet: deps.localDevnet });
-  const network = { ...loaded, limits: limitsInForce(loaded.limits, req.env) };
+  const providerTls = tlsPolicyInForce(loaded.providerTls, req.env);
+  const network = { ...loaded, limits: limitsInForce(loaded.limits, req.env), providerTls };
   const wallet = signer.wallet;
   const marketplace = await createMarketplace({
     network,
@@ -83,6 +87,14 @@ export async function connectParts(
     signer: signer.messageSigner,
     now: () => new Date(),
     manifestsPerProvider: network.limits.manifestsPerProvider,
+    trust: createProviderTrust({
+      policy: providerTls,
+      chainId: network.chainId,
+      known:
+        providerTls === 'tofu' ? openKnownCertificates(knownCertificatesFile(req.env)) : undefined,
+      warn: req.log,
+      networkName: network.name,
+    }),
   });
   return { network, signer, marketplace, providerClient };
 }

@@ -14,10 +14,13 @@ const revert = (name: string, args: unknown[] = []) => ({
 
 describe('normalizeError', () => {
   it('GIVEN an InsufficientBalance revert WHEN normalised with a formatter THEN both amounts are in token units', () => {
-    const e = normalizeError(revert('InsufficientBalance', [10_000_000n, 50_000_000n]), {
-      action: 'withdraw',
-      formatAmount: (b) => `${Number(b) / 1e6} USDT`,
-    });
+    const e = normalizeError(
+      revert('InsufficientBalance(uint256,uint256)', [10_000_000n, 50_000_000n]),
+      {
+        action: 'withdraw',
+        formatAmount: (b) => `${Number(b) / 1e6} USDT`,
+      },
+    );
     expect(e).toMatchObject({
       code: 'marketplace/insufficient-balance',
       detail:
@@ -29,16 +32,17 @@ describe('normalizeError', () => {
     const data = marketplaceInterfaces().errors.encodeErrorResult('OrderNotFound', []);
     expect(decodeRevert({ code: 'CALL_EXCEPTION', info: { error: { data } } })).toEqual({
       name: 'OrderNotFound',
+      signature: 'OrderNotFound()',
       args: [],
     });
   });
 
-  it('GIVEN another custom error WHEN normalised THEN marketplace/contract-error names it with the order id', () => {
+  it('GIVEN another custom error WHEN normalised THEN its own code names it with the order id', () => {
     const e = normalizeError(revert('LeaseAlreadyTerminated'), {
       action: 'closeLease',
       orderId: 7n,
     });
-    expect(e.code).toBe('marketplace/contract-error');
+    expect(e.code).toBe('marketplace/lease-already-terminated');
     expect(e.detail).toBe('closeLease, order 7: the contract reverted LeaseAlreadyTerminated().');
   });
 
