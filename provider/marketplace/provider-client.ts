@@ -125,7 +125,8 @@ async function httpsRequest(
  * refresh of many leases); idle ones close after 2 s (under common server idle timeouts) and
  * never hold the process open.
  * The pooling key includes the pinned CA (and rejectUnauthorized), so a reused connection was
- * verified against the same certificate under the same policy.
+ * verified against the same certificate under the same policy. Manifests are not pooled: a
+ * manifest PUT is never retried blindly on a stale connection.
  */
 export function createProviderClient(opts: CreateProviderClientOptions): ProviderClient {
   const { timeoutMs = 10_000, trust = createProviderTrust() } = opts;
@@ -148,18 +149,13 @@ export function createProviderClient(opts: CreateProviderClientOptions): Provide
         trust,
       }),
     );
-  const stream = (
-    provider: ProviderEndpoint,
-    leaseId: bigint,
-    route: 'logs' | 'events',
-    o: LogsOptions,
-  ) =>
-    apis.attempt(provider, async (api) =>
+  const stream = (p: ProviderEndpoint, id: bigint, route: 'logs' | 'events', o: LogsOptions) =>
+    apis.attempt(p, async (api) =>
       streamLogs({
-        url: providerBaseUrl(provider.hostUri, provider.fizzId),
-        path: leasePath(api, leaseId, { kind: route }),
+        url: providerBaseUrl(p.hostUri, p.fizzId),
+        path: leasePath(api, id, { kind: route }),
         route,
-        provider,
+        provider: p,
         opts: o,
         token: await tokens.fresh(),
         trust,
@@ -174,13 +170,11 @@ export function createProviderClient(opts: CreateProviderClientOptions): Provide
       manifests.run(provider.address.toLowerCase(), async () =>
         httpsRequest({
           provider,
-          // v1 orders PUT the Akash-style manifest; v2 orders POST the compact one on create and
-          // PUT it on update (the SDK's spheron-provider-v2 module).
+          // v1: PUT the Akash manifest; v2: POST the compact one, PUT on update (SDK provider-v2).
           method: o?.version === 2 && o.update !== true ? 'POST' : 'PUT',
           path: `/deployment/${leaseId}/manifest`,
           body: JSON.stringify(manifest),
           timeoutMs: Math.max(timeoutMs, 120_000),
-          // Not pooled: a manifest PUT is not retried blindly on a stale connection.
           token: await tokens.fresh(),
           trust,
         }),
@@ -188,15 +182,16 @@ export function createProviderClient(opts: CreateProviderClientOptions): Provide
     logs: async (provider, leaseId, o) => stream(provider, leaseId, 'logs', o),
     events: async (provider, leaseId, o) => stream(provider, leaseId, 'events', o),
     apiOf: (provider) => apis.known(provider),
-    inventory: (provider, o) => readInventory(provider, o?.timeoutMs ?? timeoutMs, agent),
+    inventory: (provider, o) => readInventory(provider, o?.timeoutMs ?? timeoutMs, agent, trust),
   };
 }
 
-/** `GET /status`: public, over the provider's own port (never a fizz gateway's) and pinned TLS. */
+/** `GET /status`: public, over the provider's own port (never a fizz gateway's), under the network's TLS policy. */
 async function readInventory(
   provider: ProviderEndpoint,
   timeoutMs: number,
   agent: Agent,
+  trust: ProviderTrust,
 ): Promise<ProviderResult<unknown>> {
   const r = await httpsRequest({
     provider: { ...provider, fizzId: 0n },
@@ -205,6 +200,7 @@ async function readInventory(
     timeoutMs,
     token: null,
     agent,
+    trust,
   });
   return json(r, (v) => v);
 }
